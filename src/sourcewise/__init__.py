@@ -1,0 +1,68 @@
+"""sourcewise: tell sourced claims, official denials and anonymous reports apart.
+
+The notebook-facing API. Names are imported lazily, on first use, so that
+``import sourcewise`` stays fast and pulls in neither matplotlib nor ipywidgets.
+
+>>> import sourcewise as sw
+>>> article = sw.load_article()
+>>> article["S21"].response
+'non_confirmation'
+>>> sw.parse_label("no comment")
+'non_confirmation'
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# name -> the module that defines it. The public API is exactly these names.
+_EXPORTS: dict[str, str] = {
+    "AnnotationError": "sourcewise.errors",
+    "AnswerError": "sourcewise.errors",
+    "Article": "sourcewise.article",
+    "ItemResult": "sourcewise.grading",
+    "Key": "sourcewise.grading",
+    "KeyItem": "sourcewise.grading",
+    "LABELS": "sourcewise.taxonomy",
+    "LabelError": "sourcewise.errors",
+    "RESPONSES": "sourcewise.taxonomy",
+    "Score": "sourcewise.grading",
+    "SourcewiseError": "sourcewise.errors",
+    "Span": "sourcewise.article",
+    "THREE_KINDS": "sourcewise.taxonomy",
+    "Unit": "sourcewise.article",
+    "describe": "sourcewise.taxonomy",
+    "get_language": "sourcewise._i18n",
+    "label_key": "sourcewise.grading",
+    "load_article": "sourcewise.article",
+    "parse_label": "sourcewise.taxonomy",
+    "score": "sourcewise.grading",
+    "set_language": "sourcewise._i18n",
+    "span_key": "sourcewise.grading",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sourcewise' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the work
+    from sourcewise._i18n import get_language, set_language
+    from sourcewise.article import Article, Span, Unit, load_article
+    from sourcewise.errors import AnnotationError, AnswerError, LabelError, SourcewiseError
+    from sourcewise.grading import ItemResult, Key, KeyItem, Score, label_key, score, span_key
+    from sourcewise.taxonomy import LABELS, RESPONSES, THREE_KINDS, describe, parse_label

@@ -1,0 +1,118 @@
+"""Messages in English and German, and the language they are shown in.
+
+>>> set_language("de")
+>>> message("did_you_mean", name="sourced_claim")
+" Meintest du 'sourced_claim'?"
+>>> set_language("en")
+>>> message("did_you_mean", name="sourced_claim")
+" Did you mean 'sourced_claim'?"
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Final
+
+__all__ = ["LANGUAGES", "get_language", "message", "set_language"]
+
+LANGUAGES: Final = ("en", "de")
+
+_state = {"lang": "en"}
+
+# One entry per message: {key: (English, German)}. Placeholders use str.format names.
+_MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    "did_you_mean": (" Did you mean '{name}'?", " Meintest du '{name}'?"),
+    "label_list": (
+        "Labels are: {labels}; for official responses also {responses}.",
+        "Labels sind: {labels}; für offizielle Reaktionen auch {responses}.",
+    ),
+    "label_unknown": ("No label '{got}'.{hint} {labels}", "Das Label '{got}' gibt es nicht.{hint} {labels}"),
+    "label_type": (
+        "A label is text in quotes, like \"sourced_claim\", not a {got}. {labels}",
+        "Ein Label ist Text in Anführungszeichen, z. B. \"sourced_claim\", kein {got}. {labels}",
+    ),
+    "language_unknown": (
+        "No language '{got}'.{hint} Languages are: {languages}.",
+        "Die Sprache '{got}' gibt es nicht.{hint} Sprachen sind: {languages}.",
+    ),
+    "unit_unknown": (
+        "No unit '{got}' in this article.{hint} Unit ids run from {first} to {last}.",
+        "In diesem Artikel gibt es keine Einheit '{got}'.{hint} Die Ids gehen von {first} bis {last}.",
+    ),
+    # grading
+    "answers_type": (
+        "Answers should be a dictionary like {{\"S10\": \"sourced_claim\"}}, not a {got}.",
+        "Antworten sollten ein Wörterbuch sein, z. B. {{\"S10\": \"sourced_claim\"}}, kein {got}.",
+    ),
+    "missing": ("{item}: no answer yet.", "{item}: noch keine Antwort."),
+    "correct": ("{item}: right, {given}.", "{item}: richtig, {given}."),
+    "accepted": (
+        "{item}: accepted, {given} (the key says {expected}; both can be argued).",
+        "{item}: akzeptiert, {given} (der Schlüssel sagt {expected}; beides lässt sich begründen).",
+    ),
+    "wrong": (
+        "{item}: you said {given}, but it is {expected}.",
+        "{item}: du hast {given} gesagt, aber es ist {expected}.",
+    ),
+    "denial_for_non_confirmation": (
+        "{item}: half right. It is an official response, but not a denial: {cue} does not reject "
+        "the claim; it is a non-confirmation.",
+        "{item}: halb richtig. Es ist eine offizielle Reaktion, aber kein Dementi: {cue} weist die "
+        "Behauptung nicht zurück; es ist eine Nicht-Bestätigung.",
+    ),
+    "family_only": (
+        "{item}: half right, it is an official response. Which kind: denial, non-confirmation or "
+        "confirmation? It is {expected}.",
+        "{item}: halb richtig, es ist eine offizielle Reaktion. Welche Art: Dementi, "
+        "Nicht-Bestätigung oder Bestätigung? Es ist {expected}.",
+    ),
+    "response_mixup": (
+        "{item}: half right, it is an official response, but it is {expected}, not {given}.",
+        "{item}: halb richtig, es ist eine offizielle Reaktion, aber {expected}, nicht {given}.",
+    ),
+    "bad_label": ("{item}: {error}", "{item}: {error}"),
+    "span_type": (
+        "{item}: mark words as text, e.g. \"bestätigte nicht\", or as a list of such texts, not a {got}.",
+        "{item}: Markiere Wörter als Text, z. B. \"bestätigte nicht\", oder als Liste solcher Texte, "
+        "kein {got}.",
+    ),
+    "span_score": (
+        "{item}: {percent}% of the words match. Expected: {expected}; you marked: {given}.",
+        "{item}: {percent}% der Wörter stimmen. Erwartet: {expected}; du hast markiert: {given}.",
+    ),
+    "span_correct": ("{item}: right, {given}.", "{item}: richtig, {given}."),
+    "item_unknown": (
+        "{got}: there is no item {got} to answer.{hint}",
+        "{got}: Eine Aufgabe {got} gibt es nicht.{hint}",
+    ),
+    "why": ("Why: {why}", "Warum: {why}"),
+    "total": ("{total:g} of {maximum:g} points.", "{total:g} von {maximum:g} Punkten."),
+    "all_right": ("All {count} answers are right.", "Alle {count} Antworten sind richtig."),
+}
+
+
+def set_language(lang: str) -> None:
+    """Show messages, definitions and feedback in ``"en"`` (English) or ``"de"`` (German).
+
+    Raises:
+        sourcewise.errors.LabelError: for a language the course does not have.
+    """
+    from sourcewise.errors import LabelError
+
+    if lang not in LANGUAGES:
+        close = difflib.get_close_matches(str(lang).lower(), LANGUAGES, n=1)
+        hint = message("did_you_mean", name=close[0]) if close else ""
+        raise LabelError(message("language_unknown", got=lang, hint=hint, languages=", ".join(LANGUAGES)))
+    _state["lang"] = lang
+
+
+def get_language() -> str:
+    """The language messages are shown in now (``"en"`` unless :func:`set_language` changed it)."""
+    return _state["lang"]
+
+
+def message(key: str, lang: str | None = None, **fields: object) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), with fields filled in."""
+    english, german = _MESSAGES[key]
+    template = german if (lang or _state["lang"]) == "de" else english
+    return template.format(**fields)

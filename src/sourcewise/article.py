@@ -1,0 +1,255 @@
+"""The annotated article: :class:`Article`, :class:`Unit` and :class:`Span`, and their loader.
+
+>>> article = load_article()
+>>> len(article)
+26
+>>> unit = article["S11"]
+>>> unit.text
+'Der Kreml bestätigte am Dienstag ein womöglich bevorstehendes Treffen zwischen Putin und Kim nicht.'
+>>> unit.label, unit.response, unit.answer
+('official_denial', 'non_confirmation', 'non_confirmation')
+>>> [cue.text for cue in unit.cues]
+['bestätigte', 'nicht']
+>>> article.raw[unit.start_char:unit.end_char] == unit.text
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sourcewise._i18n import get_language, message
+from sourcewise.errors import LabelError, suggest
+from sourcewise.taxonomy import LABELS, kind_of
+
+__all__ = ["Article", "Span", "Unit", "Why", "load_article"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the raw text, like a spaCy span: ``raw[start_char:end_char] == text``.
+
+    ``kind`` says what the words do: one of :data:`sourcewise.taxonomy.SPAN_KINDS`
+    (``"verb_of_saying"``, ``"according_to"``, ``"non_confirmation"``, ``"hedge"``, ...).
+    """
+
+    start_char: int
+    end_char: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """The reason for a unit's label, in English and German; ``str()`` picks the current language."""
+
+    en: str
+    de: str
+
+    def __str__(self) -> str:
+        return self.de if get_language() == "de" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence or clause that carries one claim (or, for ``not_a_claim``, none).
+
+    Attributes:
+        id: stable id such as ``"S10"``; ids never change when the file is edited.
+        start_char, end_char: offsets into :attr:`Article.raw`, end exclusive.
+        text: the German text exactly as in the raw article.
+        translation: an English translation.
+        label: one of :data:`sourcewise.taxonomy.LABELS`.
+        response: for ``official_denial`` units, ``"denial"``, ``"non_confirmation"`` or
+            ``"confirmation"``; otherwise ``None``.
+        source: who stands behind the claim, as written.
+        source_kind: one of :data:`sourcewise.taxonomy.SOURCE_KINDS`.
+        form: ``"direct_quote"``, ``"indirect_speech"``, ``"reported"`` or ``"none"``.
+        chain: the hands the claim passed, outermost first (WELT → New York Times → ...).
+        cues: the words that mark the attribution.
+        hedges: the words that make the claim less certain.
+        why: the reason for the label, English and German.
+        alternatives: other labels that are also accepted, where the label is debatable.
+    """
+
+    id: str
+    start_char: int
+    end_char: int
+    text: str
+    translation: str
+    label: str
+    response: str | None
+    source: str
+    source_kind: str
+    form: str
+    chain: tuple[str, ...]
+    cues: tuple[Span, ...]
+    hedges: tuple[Span, ...]
+    why: Why
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def answer(self) -> str:
+        """The finest correct answer: the response for official responses, else the label."""
+        return self.response or self.label
+
+    @property
+    def kind(self) -> str | None:
+        """Which of the course's three kinds this is, or ``None`` (unattributed, not a claim)."""
+        return kind_of(self.label, self.response)
+
+    @property
+    def hands(self) -> int:
+        """How many hands the claim passed before it reached you (``len(chain)``)."""
+        return len(self.chain)
+
+    @property
+    def is_claim(self) -> bool:
+        """False for page chrome, hashtags, notices and metadata."""
+        return self.label != "not_a_claim"
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's raw text and its units, which cover every non-blank character of it."""
+
+    raw: str
+    units: tuple[Unit, ...]
+    title: str = ""
+    publisher: str = ""
+    published: str = ""
+    language: str = "de"
+    provenance: str = ""
+    dates: dict[str, str] = field(default_factory=dict)
+    _index: dict[str, Unit] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {unit.id: unit for unit in self.units})
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self.units)
+
+    def __getitem__(self, unit_id: str) -> Unit:
+        """The unit with this id; a mistyped id gets a "did you mean" message.
+
+        >>> load_article()["s1"].id
+        'S01'
+        >>> load_article()["SO7"]
+        Traceback (most recent call last):
+        ...
+        sourcewise.errors.LabelError: No unit 'SO7' in this article. Did you mean 'S07'? Unit ids run from S01 to S26.
+        """
+        unit = None
+        if isinstance(unit_id, str):
+            unit = self._index.get(unit_id) or self._index.get(_pad_id(unit_id.strip()))
+        if unit is None:
+            raise LabelError(self.unknown_unit_message(unit_id))
+        return unit
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self._index
+
+    def unknown_unit_message(self, unit_id: object) -> str:
+        """The sentence shown for an id that is not in the article."""
+        got = str(unit_id)
+        lookalike = _pad_id(got.strip().upper()[:1] + got.strip().upper()[1:].replace("O", "0").replace("I", "1"))
+        if lookalike in self._index:
+            hint = message("did_you_mean", name=lookalike)
+        else:
+            hint = suggest(got.strip().upper(), self._index)
+        return message(
+            "unit_unknown", got=got, hint=hint, first=self.units[0].id, last=self.units[-1].id
+        )
+
+    @property
+    def claims(self) -> tuple[Unit, ...]:
+        """The units that say something about the story (everything but ``not_a_claim``)."""
+        return tuple(unit for unit in self.units if unit.is_claim)
+
+    def with_label(self, label: str) -> tuple[Unit, ...]:
+        """The units with this label (or response, e.g. ``"non_confirmation"``).
+
+        >>> [u.id for u in load_article().with_label("non_confirmation")]
+        ['S11', 'S20', 'S21']
+        """
+        return tuple(u for u in self.units if label in (u.label, u.response))
+
+    def _repr_html_(self) -> str:
+        rows = "".join(_unit_row(unit) for unit in self.units)
+        caption = html.escape(f"{self.title} ({self.publisher}, {self.published}): {len(self)} units")
+        return (
+            '<table class="sourcewise-article" style="text-align:left">'
+            f"<caption>{caption}</caption>"
+            "<thead><tr><th>id</th><th>German</th><th>English</th><th>label</th><th>source</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def __repr__(self) -> str:
+        return f"<Article {self.title!r}: {len(self)} units, {len(self.raw)} characters>"
+
+
+def _pad_id(text: str) -> str:
+    """'s7' -> 'S07', so that a student's short id still finds its unit."""
+    head, digits = text[:1].upper(), text[1:].strip()
+    return f"{head}{int(digits):02d}" if digits.isdigit() else text
+
+
+def _unit_row(unit: Unit) -> str:
+    lang = get_language()
+    title = LABELS[unit.label].title(lang)
+    if unit.response:
+        title += f" ({unit.response.replace('_', '-')})"
+    cells = (unit.id, unit.text, unit.translation, title, unit.source)
+    return "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>"
+
+
+_cache: dict[tuple[str, int], Article] = {}
+
+
+def load_article(path: str | Path | None = None) -> Article:
+    """Load and validate an annotated article.
+
+    Args:
+        path: an annotation file (YAML) whose ``article.file`` names the raw text beside it.
+            By default, the WELT article that ships with the course.
+
+    Returns:
+        The :class:`Article`. Loading the same unchanged file again returns the same object.
+
+    Raises:
+        AnnotationError: listing every problem in the file; a bad file never loads halfway.
+    """
+    from sourcewise._annotation import read_annotation
+
+    if path is None:
+        target = resources.files("sourcewise") / "data" / "article.yaml"
+        annotation_path = Path(str(target))
+    else:
+        annotation_path = Path(path)
+    stamp = annotation_path.stat().st_mtime_ns if annotation_path.exists() else 0
+    key = (str(annotation_path.resolve()), stamp)
+    if key not in _cache:
+        _cache[key] = read_annotation(annotation_path)
+    return _cache[key]
+
+
+def _article_from(raw: str, meta: dict[str, Any], units: list[Unit]) -> Article:
+    dates = {str(k): str(v) for k, v in (meta.get("dates") or {}).items()}
+    return Article(
+        raw=raw,
+        units=tuple(units),
+        title=str(meta.get("title", "")),
+        publisher=str(meta.get("publisher", "")),
+        published=str(meta.get("published", "")),
+        language=str(meta.get("language", "de")),
+        provenance=str(meta.get("provenance", "")),
+        dates=dates,
+    )
