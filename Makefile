@@ -20,7 +20,6 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
-	$(BIN)/python -m mypy
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache

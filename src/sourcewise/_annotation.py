@@ -27,7 +27,8 @@ def read_annotation(path: Path) -> Article:
 
     shown = path.name
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is 5x faster
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except FileNotFoundError:
         raise AnnotationError([f"there is no annotation file at {path}"], shown) from None
     except yaml.YAMLError as error:

@@ -41,6 +41,7 @@ def suggest(
     got: str,
     candidates: Iterable[str],
     canonical: Callable[[str], str] = lambda name: name,
+    cutoff: float = 0.6,
 ) -> str:
     """Return ``" Did you mean 'x'?"`` for the closest candidate, or ``""``.
 
@@ -53,5 +54,5 @@ def suggest(
     """
     from sourcewise._i18n import message
 
-    close = difflib.get_close_matches(got, list(candidates), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(got, list(candidates), n=1, cutoff=cutoff)
     return message("did_you_mean", name=canonical(close[0])) if close else ""

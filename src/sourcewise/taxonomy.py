@@ -203,6 +203,12 @@ _ALIASES: Final[dict[str, str]] = {
     "no_claim": "not_a_claim",
     "chrome": "not_a_claim",
     "metadata": "not_a_claim",
+    "hashtag": "not_a_claim",
+    "hashtags": "not_a_claim",
+    "button": "not_a_claim",
+    "page": "not_a_claim",
+    "notice": "not_a_claim",
+    "not_claim": "not_a_claim",
     # responses
     "denied": "denial",
     "deny": "denial",
@@ -258,7 +264,7 @@ def parse_label(text: object) -> str:
     if key in _ALIASES:
         return _ALIASES[key]
     candidates = [*_all_names(), *_ALIASES]
-    hint = suggest(key, candidates, lambda k: _ALIASES.get(k, k))
+    hint = suggest(key, candidates, lambda k: _ALIASES.get(k, k), cutoff=0.7)
     raise LabelError(message("label_unknown", got=text, hint=hint, labels=_label_list()))
 
 

@@ -1,0 +1,38 @@
+"""The notebook-facing API is pinned: adding or removing a name is a decision, not an accident."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import sourcewise as sw
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXPECTED = {
+    "AnnotationError", "AnswerError", "Article", "ItemResult", "Key", "KeyItem", "LABELS",
+    "LabelError", "RESPONSES", "Score", "SourcewiseError", "Span", "THREE_KINDS", "Unit",
+    "describe", "get_language", "label_key", "load_article", "parse_label", "score",
+    "set_language", "span_key",
+}
+
+
+def test_exported_names_are_pinned() -> None:
+    assert set(sw.__all__) >= EXPECTED
+    for name in sw.__all__:
+        assert getattr(sw, name) is not None, name
+
+
+def test_import_is_lazy() -> None:
+    code = "import sys, sourcewise; print(sorted(m for m in ('matplotlib', 'ipywidgets', 'yaml', 'nbgrader') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert out.stderr == ""
+
+
+def test_mypy_strict_passes() -> None:
+    env = {**os.environ, "MYPY_CACHE_DIR": str(ROOT / ".mypy_cache")}
+    out = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stdout + out.stderr

@@ -1,0 +1,158 @@
+"""Scoring: points per item, partial credit, forgiving parsing, and feedback that quotes the why."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import sourcewise as sw
+from sourcewise.grading import token_overlap
+
+
+@pytest.fixture
+def key(article: sw.Article) -> sw.Key:
+    return sw.label_key(article, ["S08", "S10", "S11", "S12", "S21"])
+
+
+def test_all_right_scores_full_marks(key: sw.Key) -> None:
+    answers = {"S08": "sourced_claim", "S10": "sourced_claim", "S11": "non_confirmation",
+               "S12": "anonymous_report", "S21": "non_confirmation"}
+    result = sw.score(answers, key)
+    assert (result.total, result.maximum) == (5.0, 5.0)
+    assert result.mistakes == ()
+    assert str(result).splitlines()[-2:] == ["All 5 answers are right.", "5 of 5 points."]
+
+
+def test_non_confirmation_answered_as_denial_earns_half_and_explains(key: sw.Key) -> None:
+    item = sw.score({"S21": "denial"}, key).items[4]
+    assert item.points == 0.5 and item.mark == "½"
+    assert "not a denial: 'nicht (bestätigen) ... nichts zu sagen' does not reject the claim" in item.feedback
+    assert "It starts with 'Nein', but read on" in item.feedback  # the unit's why, quoted
+
+
+def test_official_response_without_its_kind_earns_half(key: sw.Key) -> None:
+    item = sw.score({"S11": "official denial"}, key).items[2]
+    assert item.points == 0.5
+    assert "Which kind: denial, non-confirmation or confirmation? It is 'non-confirmation'." in item.feedback
+
+
+def test_label_level_key_accepts_any_kind_of_official_response(article: sw.Article) -> None:
+    key = sw.label_key(article, ["S11"], level="label")
+    assert sw.score({"S11": "denial"}, key).total == 1.0
+
+
+def test_accepted_alternative_earns_full_points_and_says_so(key: sw.Key) -> None:
+    item = sw.score({"S08": "unattributed"}, key).items[0]
+    assert item.points == 1.0
+    assert item.feedback == "S08: accepted, 'no source (writer's own)' (the key says 'sourced claim'; both can be argued)."
+
+
+def test_wrong_label_scores_zero_and_quotes_why(key: sw.Key) -> None:
+    item = sw.score({"S12": "sourced claim"}, key).items[3]
+    assert item.points == 0.0
+    assert item.feedback.splitlines() == [
+        "S12: you said 'sourced claim', but it is 'anonymous report'.",
+        "Why: The New York Times is named, but it is only the messenger: its information came from "
+        "officials it did not name. 'offenbar' (apparently) shows that even WELT is not sure.",
+    ]
+
+
+@pytest.mark.parametrize("given", ["Anonymous", " anonymous-report ", "RUMOUR", "anonymous report"])
+def test_labels_are_parsed_forgivingly(key: sw.Key, given: str) -> None:
+    assert sw.score({"S12": given}, key).items[3].points == 1.0
+
+
+def test_ids_are_parsed_forgivingly(key: sw.Key) -> None:
+    assert sw.score({" s8 ": "sourced_claim"}, key).items[0].points == 1.0
+
+
+def test_unknown_label_gets_did_you_mean(key: sw.Key) -> None:
+    item = sw.score({"S10": "sourced_clam"}, key).items[1]
+    assert item.points == 0.0
+    assert item.feedback.startswith("S10: No label 'sourced_clam'. Did you mean 'sourced_claim'? Labels are:")
+
+
+def test_unknown_item_id_is_a_note_with_suggestion(key: sw.Key) -> None:
+    result = sw.score({"S21": "non_confirmation", "S211": "denial"}, key)
+    assert result.notes == ("S211: there is no item S211 to answer. Did you mean 'S21'?",)
+    assert result.total == 1.0
+
+
+@pytest.mark.parametrize(
+    ("answers", "note"),
+    [
+        (["S10", "sourced_claim"], 'Answers should be a dictionary like {"S10": "sourced_claim"}, not a list.'),
+        (None, 'Answers should be a dictionary like {"S10": "sourced_claim"}, not a None.'),
+    ],
+)
+def test_answers_of_the_wrong_shape_say_what_was_expected(key: sw.Key, answers: object, note: str) -> None:
+    result = sw.score(answers, key)
+    assert result.notes == (note,)
+    assert result.total == 0.0 and len(result.items) == 5
+
+
+def test_wrong_value_type_says_what_a_label_is(key: sw.Key) -> None:
+    item = sw.score({"S10": 3}, key).items[1]
+    assert item.feedback.startswith('S10: A label is text in quotes, like "sourced_claim", not a number.')
+
+
+@pytest.mark.parametrize("blank", [None, "", "  ", "...", ...])
+def test_blank_answers_are_missing_not_errors(key: sw.Key, blank: object) -> None:
+    assert sw.score({"S10": blank}, key).items[1].feedback == "S10: no answer yet."
+
+
+def test_span_answers_score_by_token_overlap(article: sw.Article) -> None:
+    key = sw.span_key(article, ["S11", "S10"])
+    result = sw.score({"S11.cues": "bestätigte", "S10.cues": ["sagte"]}, key)
+    s11, s10 = result.items
+    assert s11.points == pytest.approx(0.67)
+    assert s11.feedback.startswith("S11.cues: 67% of the words match. Expected: bestätigte … nicht; you marked: bestätigte")
+    assert s10.expected.startswith('"Wie wir')  # the quotation counts as a cue too
+    full = sw.score({"S11.cues": "Bestätigte ... NICHT"}, key).items[0]
+    assert full.points == 1.0
+
+
+def test_span_answer_of_the_wrong_type(article: sw.Article) -> None:
+    key = sw.span_key(article, ["S11"])
+    assert sw.score({"S11.cues": 42}, key).items[0].feedback == (
+        'S11.cues: mark words as text, e.g. "bestätigte nicht", or as a list of such texts, not a number.'
+    )
+
+
+def test_token_overlap_edges() -> None:
+    assert token_overlap([], []) == 1.0
+    assert token_overlap(["x"], []) == 0.0
+    assert token_overlap(["nach US-Angaben"], ["nach US-Angaben"]) == 1.0
+
+
+def test_plain_dict_keys_with_alternatives() -> None:
+    result = sw.score({"Q1": "writer", "Q2": "no comment"}, {"Q1": ["sourced_claim", "unattributed"], "Q2": "non_confirmation"})
+    assert result.total == 2.0
+
+
+def test_article_as_key_asks_for_every_unit(article: sw.Article) -> None:
+    answers = {u.id: u.answer for u in article.units}
+    result = sw.score(answers, article)
+    assert (result.total, result.maximum) == (26.0, 26.0)
+
+
+def test_grading_writes_nothing_to_stderr_and_warns_nothing(key: sw.Key, capsys: pytest.CaptureFixture[str]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for answers in ({"S21": "denial"}, {"S10": object()}, "nonsense", {"S10": "x" * 10_000}):
+            str(sw.score(answers, key))
+            sw.score(answers, key)._repr_html_()
+    assert capsys.readouterr().err == ""
+
+
+def test_feedback_in_german(key: sw.Key) -> None:
+    sw.set_language("de")
+    item = sw.score({"S21": "denial"}, key).items[4]
+    assert item.feedback.startswith("S21: halb richtig. Es ist eine offizielle Reaktion, aber kein Dementi:")
+    assert "Warum: Es beginnt mit 'Nein', aber lies weiter" in item.feedback
+
+
+def test_html_rendering_escapes_answers(key: sw.Key) -> None:
+    page = sw.score({"S10": "<script>alert(1)</script>"}, key)._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;" in page
