@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test clean
+.PHONY: lab test exercises clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# After editing solutions/: regenerate the students' release in exercises/ (the tests check it).
+exercises: $(STAMP)
+	$(BIN)/python tools/release_exercises.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache
