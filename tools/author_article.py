@@ -128,7 +128,7 @@ unit("S14", "Dem Bericht zufolge könnte Kim mit einem gepanzerten Zug in die Ha
      "According to the report, Kim could travel by armoured train to the port city in Russia's Far East,",
      "anonymous_report", source="the New York Times report ('dem Bericht')", source_kind="news_outlet",
      form="indirect_speech", chain=NYT_CHAIN,
-     cues=[("zufolge", "according_to")], hedges=[("könnte", "hedge")],
+     cues=[("Dem Bericht zufolge", "according_to")], hedges=[("könnte", "hedge")],
      why_en="'Dem Bericht zufolge' (according to the report) points back to the New York Times report "
             "and its unnamed officials; 'könnte' (could) makes it a possibility, not a fact.",
      why_de="'Dem Bericht zufolge' verweist auf den Bericht der New York Times und deren ungenannte "

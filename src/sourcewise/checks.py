@@ -45,6 +45,7 @@ class Question:
     units: tuple[str, ...] = ()
     level: str = "response"
     hedges: bool = False
+    kinds: tuple[str, ...] = ()
     options: Mapping[str, str] = field(default_factory=dict)
     answer: Any = None
     feedback: Mapping[str, str] = field(default_factory=dict)
@@ -68,11 +69,16 @@ class CheckResult:
         return "✓" if self.correct else ("½" if self.points > 0 else "✗")
 
     def __str__(self) -> str:
-        return "\n".join([f"{self.mark} {self.lines[0]}", *self.lines[1:]]) if self.lines else self.mark
+        lines = [line for line in self.lines[1:] if line]
+        return "\n".join([f"{self.mark} {self.lines[0]}", *lines]) if self.lines else self.mark
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """The plain-text form IPython shows where HTML is not rendered (headless runs, exports)."""
+        printer.text(str(self))
 
     def _repr_html_(self) -> str:
         first, *rest = self.lines or ("",)
-        body = "".join(f"<div>{html.escape(line)}</div>" for line in rest)
+        body = "".join(f"<div>{html.escape(line)}</div>" for line in rest if line)
         return (
             '<div class="sourcewise-check" style="border-left:4px solid #888;padding:4px 10px">'
             f"<b>{self.mark} {html.escape(first)}</b>{body}</div>"
@@ -80,6 +86,10 @@ class CheckResult:
 
 
 _TEXT: Final[dict[str, tuple[str, str]]] = {
+    "blank": (
+        "No answer yet: replace the ... with your answer, then run the cell again.",
+        "Noch keine Antwort: Ersetze die ... durch deine Antwort und führe die Zelle noch einmal aus.",
+    ),
     "unknown": ("No question '{got}'.{hint}", "Die Frage '{got}' gibt es nicht.{hint}"),
     "score": ("{points:g} of {maximum:g} right.", "{points:g} von {maximum:g} richtig."),
     "choice_right": ("Right: {option}.", "Richtig: {option}."),
@@ -132,6 +142,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         units=tuple(str(u) for u in raw.get("units", ())),
         level=str(raw.get("level", "response")),
         hedges=bool(raw.get("hedges", False)),
+        kinds=tuple(str(k) for k in raw.get("kinds", ())),
         options={str(k): str(v) for k, v in (raw.get("options") or {}).items()},
         answer=raw.get("answer"),
         feedback={str(k): str(v) for k, v in (raw.get("feedback") or {}).items()},
@@ -158,6 +169,8 @@ def check(question_id: str, answer: object) -> CheckResult:
         return CheckResult(str(question_id), 0.0, 0.0, (_t("unknown", got=question_id, hint=hint),))
     if q.type in ("labels", "cues"):
         return _check_key(q, answer)
+    if _is_blank(answer):
+        return CheckResult(q.id, 0.0, 1.0, (_t("blank"), _t("practice")))
     if q.type == "choice":
         return _check_choice(q, answer)
     if q.type == "number":
@@ -173,7 +186,7 @@ def _check_key(q: Question, answer: object) -> CheckResult:
     if q.type == "labels":
         key = label_key(article, q.units, level="label" if q.level == "label" else "response")
     else:
-        key = span_key(article, q.units, hedges=q.hedges)
+        key = span_key(article, q.units, kinds=q.kinds or None, hedges=q.hedges)
         if isinstance(answer, Mapping):  # let students answer {"S11": "..."} as well as {"S11.cues": ...}
             answer = {k if str(k).endswith(".cues") else f"{k}.cues": v for k, v in answer.items()}
     result = score(answer, key)
@@ -208,13 +221,19 @@ def _check_number(q: Question, answer: object) -> CheckResult:
         got = float(answer)
     except ValueError:
         return CheckResult(q.id, 0.0, 1.0, (_t("number_type", got=repr(answer)), _t("practice")))
+    # feedback may be keyed by a likely wrong value ("2": "You counted WELT twice ...")
+    why = q.feedback.get(f"{got:g}") or q.feedback.get("right" if got == float(q.answer) else "wrong", "")
     if got == float(q.answer):
-        return CheckResult(q.id, 1.0, 1.0, (_t("number_right", answer=f"{got:g}"), q.feedback.get("right", ""), _t("practice")))
-    return CheckResult(q.id, 0.0, 1.0, (_t("number_wrong", got=f"{got:g}"), q.feedback.get("wrong", ""), _t("practice")))
+        return CheckResult(q.id, 1.0, 1.0, (_t("number_right", answer=f"{got:g}"), why, _t("practice")))
+    return CheckResult(q.id, 0.0, 1.0, (_t("number_wrong", got=f"{got:g}"), why, _t("practice")))
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or value is Ellipsis or (isinstance(value, str) and value.strip() in ("", "..."))
 
 
 def _check_text(q: Question, answer: object) -> CheckResult:
-    if not isinstance(answer, str) or len(answer.strip()) < 3 or answer.strip() == "...":
+    if not isinstance(answer, str) or len(answer.strip()) < 3:
         return CheckResult(q.id, 0.0, 1.0, (_t("text_empty"), _t("practice")))
     model = str(q.answer or "")
     return CheckResult(q.id, 1.0, 1.0, (_t("text_done"), model, _t("practice")))

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from sourcewise._i18n import message
 from sourcewise.errors import LabelError, suggest
@@ -208,6 +208,10 @@ class Score:
             lines.append(message("all_right", count=len(self.items)))
         lines.append(message("total", total=self.total, maximum=self.maximum))
         return "\n".join(lines)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """The plain-text form IPython shows where HTML is not rendered (headless runs, exports)."""
+        printer.text(str(self))
 
     def _repr_html_(self) -> str:
         rows = "".join(
