@@ -7,10 +7,11 @@ import warnings
 import pytest
 
 import sourcewise as sw
-from sourcewise.checks import check, questions
+from sourcewise.checks import check, question_problems, questions
 
 
 def test_every_question_is_well_formed(article: sw.Article) -> None:
+    assert question_problems() == ()
     assert questions(), "no questions found in data/questions/"
     for q in questions().values():
         assert q.type in {"labels", "cues", "choice", "number", "text"}, q.id

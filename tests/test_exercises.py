@@ -429,7 +429,8 @@ A2_ANSWERS = {
     "q2_spans": 'q2 = {"P1": "wies die Vorwürfe zurück", "P5": "dementierte", "P7": "bestätigte nicht"}',
     # nothing answered at all: the check fails, 0 of 3
     # (q3_conclude keeps its template)
-    # a function that knows only two rules: confirmation -> denial on 2 of 8 sentences (half each): 3.5 of 4
+    # a function that knows only two rules: it calls 2 of 8 sentences, confirmations, a denial.
+    # Confirming is the opposite of denying, so those earn nothing: 3 of 4
     "q4_function": (
         "def classify_response(sentence: str) -> str:\n"
         "    w = sw.exercise.words(sentence)\n"
@@ -440,7 +441,7 @@ A2_ANSWERS = {
     # a written answer: it waits for the teacher (an unchanged one would be scored 0 at once)
     "q5_written": "The Kremlin did not deny anything, it only did not confirm the meeting.",
 }
-A2_EXPECTED = {"q1_labels_test": 4.5, "q2_spans_test": 2.67, "q3_conclude_test": 0.0, "q4_function_test": 3.5}
+A2_EXPECTED = {"q1_labels_test": 4.5, "q2_spans_test": 2.67, "q3_conclude_test": 0.0, "q4_function_test": 3.0}
 
 
 @pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")  # nbgrader's gradebook, not ours
@@ -490,7 +491,7 @@ def test_nbgrader_autograde_gives_partial_credit(tmp_path: Path, monkeypatch: py
     assert scores == pytest.approx(A2_EXPECTED)
     feedback = read(course / "autograded" / "alice" / assignment / f"{assignment}.ipynb")
     q1_output = "".join(o.get("text", "") for c in feedback.cells if c.id == "q1_labels_test" for o in c.outputs)
-    assert "P2: half right" in q1_output and "'did not confirm' does not reject the claim" in q1_output
+    assert "P2: half right. It is an official response, but not a denial: it is a non-confirmation." in q1_output
 
 
 # ---------------------------------------------------------------------------------------
@@ -604,7 +605,7 @@ def test_grade_function_contains_the_students_mess(capsys: pytest.CaptureFixture
     earned = ex.grade_function(noisy, cases, points=4)
     captured = capsys.readouterr()
     assert captured.err == ""
-    assert earned == 1.5  # 1 + 0 + 0 + half (a confirmation for a non-confirmation)
+    assert earned == 1.0  # 1 + 0 + 0 + 0 (a confirmation is no half-way answer for a non-confirmation)
     assert "stopped with ValueError: boom" in captured.out
     assert len(calls) == 4
 

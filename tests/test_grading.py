@@ -27,7 +27,7 @@ def test_all_right_scores_full_marks(key: sw.Key) -> None:
 def test_non_confirmation_answered_as_denial_earns_half_and_explains(key: sw.Key) -> None:
     item = sw.score({"S21": "denial"}, key).items[4]
     assert item.points == 0.5 and item.mark == "½"
-    assert "not a denial: 'nicht (bestätigen) ... nichts zu sagen' does not reject the claim" in item.feedback
+    assert item.feedback.startswith("S21: half right. It is an official response, but not a denial: it is a non-confirmation.")
     assert "It starts with 'Nein', but read on" in item.feedback  # the unit's why, quoted
 
 
@@ -83,7 +83,9 @@ def test_unknown_item_id_is_a_note_with_suggestion(key: sw.Key) -> None:
     ("answers", "note"),
     [
         (["S10", "sourced_claim"], 'Answers should be a dictionary like {"S10": "sourced_claim"}, not a list.'),
-        (None, 'Answers should be a dictionary like {"S10": "sourced_claim"}, not a None.'),
+        (None, "No answers yet: replace the ... with your answers."),
+        (..., "No answers yet: replace the ... with your answers."),
+        ("S10", 'Answers should be a dictionary like {"S10": "sourced_claim"}, not a str.'),
     ],
 )
 def test_answers_of_the_wrong_shape_say_what_was_expected(key: sw.Key, answers: object, note: str) -> None:
@@ -156,3 +158,36 @@ def test_feedback_in_german(key: sw.Key) -> None:
 def test_html_rendering_escapes_answers(key: sw.Key) -> None:
     page = sw.score({"S10": "<script>alert(1)</script>"}, key)._repr_html_()
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_denial_without_a_why_quotes_the_cue() -> None:
+    key = sw.Key((sw.KeyItem("Q1", "non_confirmation", cue="wollte ... nicht bestätigen"),))
+    assert sw.score({"Q1": "denial"}, key).items[0].feedback == (
+        "Q1: half right. It is an official response, but not a denial: 'wollte ... nicht bestätigen' "
+        "does not reject the claim; it is a non-confirmation."
+    )
+
+
+def test_confirmation_for_a_non_confirmation_earns_nothing(key: sw.Key) -> None:
+    item = sw.score({"S11": "confirmation"}, key).items[2]
+    assert item.points == 0.0
+    assert item.feedback.startswith("S11: you said 'confirmation', but it is 'non-confirmation'.")
+
+
+def test_non_confirmation_for_a_denial_earns_half() -> None:
+    item = sw.score({"Q1": "no comment"}, {"Q1": "denial"}).items[0]
+    assert item.points == 0.5
+    assert item.feedback == "Q1: half right, it is an official response, but it is 'denial', not 'non-confirmation'."
+
+
+def test_label_level_still_teaches_the_nuance(article: sw.Article) -> None:
+    key = sw.label_key(article, ["S11"], level="label")
+    item = sw.score({"S11": "denial"}, key).items[0]
+    assert item.points == 1.0
+    assert item.feedback == "S11: right, it is an official response. But look closer: it is 'non-confirmation', not 'denial'."
+
+
+def test_span_feedback_names_missing_and_extra_words(article: sw.Article) -> None:
+    key = sw.span_key(article, ["S14"])
+    item = sw.score({"S14.cues": "zufolge könnte"}, key).items[0]
+    assert item.feedback.endswith("Missing: Dem, Bericht. Not part of it: könnte.")

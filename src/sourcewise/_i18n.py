@@ -60,6 +60,11 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{item}: halb richtig. Es ist eine offizielle Reaktion, aber kein Dementi: {cue} weist die "
         "Behauptung nicht zurück; es ist eine Nicht-Bestätigung.",
     ),
+    "denial_for_non_confirmation_short": (
+        "{item}: half right. It is an official response, but not a denial: it is a non-confirmation.",
+        "{item}: halb richtig. Es ist eine offizielle Reaktion, aber kein Dementi: Es ist eine "
+        "Nicht-Bestätigung.",
+    ),
     "family_only": (
         "{item}: half right, it is an official response. Which kind: denial, non-confirmation or "
         "confirmation? It is {expected}.",
@@ -70,6 +75,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{item}: half right, it is an official response, but it is {expected}, not {given}.",
         "{item}: halb richtig, es ist eine offizielle Reaktion, aber {expected}, nicht {given}.",
     ),
+    "family_right_detail_wrong": (
+        "{item}: right, it is an official response. But look closer: it is {detail}, not {given}.",
+        "{item}: richtig, es ist eine offizielle Reaktion. Aber sieh genauer hin: Es ist {detail}, "
+        "nicht {given}.",
+    ),
+    "no_answers": ("No answers yet: replace the ... with your answers.", "Noch keine Antworten: Ersetze die ... durch deine Antworten."),
+    "span_missing": ("Missing: {words}.", "Es fehlt: {words}."),
+    "span_extra": ("Not part of it: {words}.", "Gehört nicht dazu: {words}."),
     "bad_label": ("{item}: {error}", "{item}: {error}"),
     "span_type": (
         "{item}: mark words as text, e.g. \"bestätigte nicht\", or as a list of such texts, not a {got}.",

@@ -27,7 +27,7 @@ from typing import Any, Final
 from sourcewise._i18n import get_language
 from sourcewise.errors import suggest
 
-__all__ = ["CheckResult", "Question", "check", "question", "questions"]
+__all__ = ["CheckResult", "Question", "check", "question", "question_problems", "questions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,20 +118,33 @@ def _t(key: str, **fields: object) -> str:
     return (german if get_language() == "de" else english).format(**fields)
 
 
-@lru_cache(maxsize=1)
 def questions() -> dict[str, Question]:
     """Every question of every lesson, by id (``"03.kremlin"``), in file order."""
+    return _load_questions()[0]
+
+
+def question_problems() -> tuple[str, ...]:
+    """Files or entries that could not be read; their questions are missing, the rest work."""
+    return _load_questions()[1]
+
+
+@lru_cache(maxsize=1)
+def _load_questions() -> tuple[dict[str, Question], tuple[str, ...]]:
     import yaml
 
     found: dict[str, Question] = {}
+    problems: list[str] = []
     folder = resources.files("sourcewise") / "data" / "questions"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yaml"):
             continue
-        for raw in yaml.safe_load(entry.read_text(encoding="utf-8")) or []:
-            q = _question(raw)
-            found[q.id] = q
-    return found
+        try:  # one broken lesson file must not break the checks of every other lesson
+            for raw in yaml.safe_load(entry.read_text(encoding="utf-8")) or []:
+                q = _question(raw)
+                found[q.id] = q
+        except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as error:
+            problems.append(f"{entry.name}: {type(error).__name__}: {error}")
+    return found, tuple(problems)
 
 
 def _question(raw: Mapping[str, Any]) -> Question:
@@ -166,7 +179,8 @@ def check(question_id: str, answer: object) -> CheckResult:
     q = known.get(str(question_id).strip())
     if q is None:
         hint = suggest(str(question_id), known)
-        return CheckResult(str(question_id), 0.0, 0.0, (_t("unknown", got=question_id, hint=hint),))
+        lines = (_t("unknown", got=question_id, hint=hint), *question_problems())
+        return CheckResult(str(question_id), 0.0, 0.0, lines)
     if q.type in ("labels", "cues"):
         return _check_key(q, answer)
     if _is_blank(answer):
@@ -190,7 +204,7 @@ def _check_key(q: Question, answer: object) -> CheckResult:
         if isinstance(answer, Mapping):  # let students answer {"S11": "..."} as well as {"S11.cues": ...}
             answer = {k if str(k).endswith(".cues") else f"{k}.cues": v for k, v in answer.items()}
     result = score(answer, key)
-    lines = [_t("score", points=result.total, maximum=result.maximum)]
+    lines = [_t("score", points=round(result.total, 1), maximum=result.maximum)]
     lines += [f"{r.mark} {r.feedback}" for r in result.items]
     lines += [*result.notes, _t("practice")]
     return CheckResult(q.id, result.total, result.maximum, tuple(lines))
@@ -207,7 +221,7 @@ def _check_choice(q: Question, answer: object) -> CheckResult:
     if got not in {_normal_option(o) for o in q.options}:
         options = ", ".join(f'"{o}"' for o in q.options)
         return CheckResult(q.id, 0.0, 1.0, (_t("choice_unknown", got=answer, options=options), _t("practice")))
-    option = f"{got}) {q.options.get(got, '')}".strip()
+    option = f"{got}) {q.options.get(got, '')}".strip().rstrip(".")
     why = q.feedback.get(got, "")
     if got in right:
         return CheckResult(q.id, 1.0, 1.0, (_t("choice_right", option=option), why, _t("practice")))

@@ -38,7 +38,7 @@ without printing, for them.
 >>> has_words("Der Verein wies die Vorwürfe zurück.", "wies zurück")
 True
 >>> grade_labels({"X1": "denial"}, {"X1": "non_confirmation"}, points=1)
-½ X1: half right. It is an official response, but not a denial: 'did not confirm' does not reject the claim; it is a non-confirmation.
+½ X1: half right. It is an official response, but not a denial: it is a non-confirmation.
 Why: non-confirmation: The official side will not say yes and does not say no ('did not confirm', 'no comment', 'nothing to say'). The claim stays open.
 0.5 of 1 points.
 0.5
@@ -429,7 +429,7 @@ def grade_spans(answer: object, key: Mapping[str, object], points: float) -> flo
     words is allowed and ignored) or a list of texts, one per marked stretch.
 
     >>> grade_spans({"X1": "wies die Vorwürfe zurück"}, {"X1": "wies ... zurück"}, points=1)
-    ½ X1: 67% of the words match. Expected: wies ... zurück; you marked: wies die Vorwürfe zurück.
+    ½ X1: 67% of the words match. Expected: wies ... zurück; you marked: wies die Vorwürfe zurück. Not part of it: die, Vorwürfe.
     0.67 of 1 points.
     0.67
     """
@@ -641,9 +641,9 @@ def grade_function(func: object, cases: Mapping[object, object], points: float) 
     ...     return "denial" if "zurück" in sentence else "confirmation"
     >>> grade_function(shout, {"Sie wies es zurück.": "denial", "Er sagte nichts.": "non_confirmation"}, points=2)
     ✓ 'Sie wies es zurück.': right, 'denial'.
-    ½ 'Er sagte nichts.': half right, it is an official response, but it is 'non-confirmation', not 'confirmation'.
+    ✗ 'Er sagte nichts.': you said 'confirmation', but it is 'non-confirmation'.
     Why: non-confirmation: The official side will not say yes and does not say no ('did not confirm', 'no comment', 'nothing to say'). The claim stays open.
-    1.5 of 2 points.
-    1.5
+    1 of 2 points.
+    1.0
     """
     return _report(function_outcome(func, cases, points))

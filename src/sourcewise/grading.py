@@ -10,7 +10,7 @@ one from an article, and a plain ``{item: label}`` dictionary works too.
 >>> result.total, result.maximum
 (2.5, 3.0)
 >>> print(result.items[1].feedback)
-S11: half right. It is an official response, but not a denial: 'bestätigte ... nicht' does not reject the claim; it is a non-confirmation.
+S11: half right. It is an official response, but not a denial: it is a non-confirmation.
 Why: 'bestätigte ... nicht' (did not confirm) does not reject the claim: it is a non-confirmation. The Kremlin refused to say yes; it did not say no.
 
 Grading writes nothing to stderr and never raises for a student's answer: a malformed
@@ -52,6 +52,8 @@ class KeyItem:
         why: the justification quoted in feedback (a str, or a Why in English and German).
         points: the most this item can earn.
         cue: the words quoted when a non-confirmation is mistaken for a denial.
+        detail: for a key that asks only for the top-level label, the finer answer
+            (``"non_confirmation"``), so that feedback can still teach the nuance.
     """
 
     item: str
@@ -61,6 +63,7 @@ class KeyItem:
     why: Union[str, "Why"] = ""
     points: float = 1.0
     cue: str = ""
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,10 @@ def label_key(
 def _label_item(unit: Unit, level: str, points: float) -> KeyItem:
     expected = unit.answer if level == "response" else unit.label
     cue = " ... ".join(f"{span.text}" for span in unit.cues if span.kind == "non_confirmation")
+    detail = unit.answer if unit.answer != expected else ""
     return KeyItem(
-        unit.id, expected, alternatives=unit.alternatives, why=unit.why, points=points, cue=cue
+        unit.id, expected, alternatives=unit.alternatives, why=unit.why, points=points, cue=cue,
+        detail=detail,
     )
 
 
@@ -260,7 +265,10 @@ def score(answers: object, key: Key | Article | Mapping[str, object]) -> Score:
     """
     the_key = Key.of(key)
     notes: list[str] = []
-    if not isinstance(answers, Mapping):
+    if answers is Ellipsis or answers is None:
+        notes.append(message("no_answers"))
+        answers = {}
+    elif not isinstance(answers, Mapping):
         notes.append(message("answers_type", got=type_name(answers)))
         answers = {}
     given_by_item: dict[str, object] = {}
@@ -291,24 +299,29 @@ def _score_item(item: KeyItem, value: object) -> ItemResult:
         return ItemResult(item.item, 0.0, item.points, str(value), expected_text,
                           message("bad_label", item=item.item, error=error))
     share, line = _label_share(item, given)
-    if share < 1:
+    if share < 1 and str(item.why):
         line += "\n" + message("why", why=item.why)
     return ItemResult(item.item, round(share * item.points, 4), item.points, given, expected_text, line)
 
 
 def _label_share(item: KeyItem, given: str) -> tuple[float, str]:
+    """The share of the item's points that ``given`` earns, and the sentence that says why."""
     expected = str(item.expected)
     fields = {"item": item.item, "given": title_of(given), "expected": title_of(expected)}
     if given == expected:
         return 1.0, message("correct", **fields)
     if expected not in RESPONSES and family(given) == expected:
+        if item.detail and given != item.detail:  # right family, wrong nuance: say so
+            return 1.0, message("family_right_detail_wrong", detail=title_of(item.detail), **fields)
         return 1.0, message("correct", **fields)
     if given in item.alternatives or family(given) in item.alternatives:
         return 1.0, message("accepted", **fields)
-    if expected in RESPONSES and family(given) == "official_denial":
-        if given == "official_denial":
-            return PARTIAL, message("family_only", **fields)
-        if given == "denial" and expected == "non_confirmation":
+    if expected in RESPONSES and given == "official_denial":
+        return PARTIAL, message("family_only", **fields)
+    if {given, expected} == {"denial", "non_confirmation"}:  # confirming is no half-way answer
+        if given == "denial":
+            if item.why:
+                return PARTIAL, message("denial_for_non_confirmation_short", **fields)
             cue = f"'{item.cue}'" if item.cue else "'did not confirm'"
             return PARTIAL, message("denial_for_non_confirmation", cue=cue, **fields)
         return PARTIAL, message("response_mixup", **fields)
@@ -327,8 +340,23 @@ def _score_span(item: KeyItem, value: object, expected_text: str) -> ItemResult:
         return ItemResult(item.item, item.points, item.points, given, expected_text,
                           message("span_correct", item=item.item, given=given))
     line = message("span_score", item=item.item, percent=round(share * 100), expected=expected_text, given=given)
-    line += "\n" + message("why", why=item.why)
+    missing, extra = _word_difference(texts, expected)
+    if missing:
+        line += " " + message("span_missing", words=", ".join(missing))
+    if extra:
+        line += " " + message("span_extra", words=", ".join(extra))
     return ItemResult(item.item, round(share * item.points, 4), item.points, given, expected_text, line)
+
+
+def _word_difference(given: Iterable[str], expected: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The expected words not marked, and the marked words not expected, in reading order."""
+    got = [t for text in given for t in _TOKEN.findall(text)]
+    want = [t for text in expected for t in _TOKEN.findall(text)]
+    got_folded = Counter(t.casefold() for t in got)
+    want_folded = Counter(t.casefold() for t in want)
+    missing = [t for t in want if (want_folded - got_folded)[t.casefold()] > 0]
+    extra = [t for t in got if (got_folded - want_folded)[t.casefold()] > 0]
+    return list(dict.fromkeys(missing)), list(dict.fromkeys(extra))
 
 
 def _span_texts(value: object) -> list[str] | None:
