@@ -23,6 +23,17 @@ _EXPORTS: dict[str, str] = {
     "AnnotationError": "sourcewise.errors",
     "AnswerError": "sourcewise.errors",
     "Article": "sourcewise.article",
+    "CheckResult": "sourcewise.checks",
+    "Cue": "sourcewise.cues",
+    "DetectorReport": "sourcewise.cues",
+    "article_viewer": "sourcewise.widgets",
+    "check": "sourcewise.checks",
+    "claim_labeller": "sourcewise.widgets",
+    "cue_finder": "sourcewise.widgets",
+    "detector_view": "sourcewise.widgets",
+    "evaluate_detector": "sourcewise.cues",
+    "find_cues": "sourcewise.cues",
+    "keep": "sourcewise.widgets",
     "ItemResult": "sourcewise.grading",
     "Key": "sourcewise.grading",
     "KeyItem": "sourcewise.grading",
@@ -44,10 +55,17 @@ _EXPORTS: dict[str, str] = {
     "span_key": "sourcewise.grading",
 }
 
-__all__ = sorted(_EXPORTS)
+# Submodules a notebook reaches as attributes: sw.plots.timeline(...), sw.exercise.check_labels(...)
+_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "taxonomy", "widgets")
+
+__all__ = sorted([*_EXPORTS, *_SUBMODULES])
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        value = import_module(f"sourcewise.{name}")
+        globals()[name] = value
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'sourcewise' has no attribute {name!r}")
@@ -61,6 +79,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the work
+    from sourcewise import checks, cues, exercise, grading, plots, taxonomy, widgets
+    from sourcewise.checks import CheckResult, check
+    from sourcewise.cues import Cue, DetectorReport, evaluate_detector, find_cues
+    from sourcewise.widgets import article_viewer, claim_labeller, cue_finder, detector_view, keep
     from sourcewise._i18n import get_language, set_language
     from sourcewise.article import Article, Span, Unit, load_article
     from sourcewise.errors import AnnotationError, AnswerError, LabelError, SourcewiseError
