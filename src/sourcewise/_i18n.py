@@ -11,9 +11,10 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from typing import Final
 
-__all__ = ["LANGUAGES", "get_language", "message", "set_language"]
+__all__ = ["LANGUAGES", "get_language", "message", "set_language", "translate"]
 
 LANGUAGES: Final = ("en", "de")
 
@@ -124,8 +125,19 @@ def get_language() -> str:
     return _state["lang"]
 
 
+def translate(table: Mapping[str, tuple[str, str]], key: str, lang: str | None = None, /, **fields: object) -> str:
+    """Entry ``key`` of a module's own ``{key: (English, German)}`` table, fields filled in.
+
+    Each module keeps the words it shows beside its code; this is the one place that picks
+    the language (default: the current one).
+
+    >>> translate({"hi": ("Hello, {name}!", "Hallo, {name}!")}, "hi", "de", name="Kim")
+    'Hallo, Kim!'
+    """
+    english, german = table[key]
+    return (german if (lang or _state["lang"]) == "de" else english).format(**fields)
+
+
 def message(key: str, lang: str | None = None, **fields: object) -> str:
-    """The message ``key`` in ``lang`` (default: the current language), with fields filled in."""
-    english, german = _MESSAGES[key]
-    template = german if (lang or _state["lang"]) == "de" else english
-    return template.format(**fields)
+    """The shared message ``key`` in ``lang`` (default: the current language), fields filled in."""
+    return translate(_MESSAGES, key, lang, **fields)

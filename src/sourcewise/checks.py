@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-from sourcewise._i18n import get_language
+from sourcewise._i18n import translate
 from sourcewise.errors import suggest
 
 __all__ = ["CheckResult", "Question", "check", "question", "question_problems", "questions"]
@@ -114,8 +114,7 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
 
 
 def _t(key: str, **fields: object) -> str:
-    english, german = _TEXT[key]
-    return (german if get_language() == "de" else english).format(**fields)
+    return translate(_TEXT, key, **fields)
 
 
 def questions() -> dict[str, Question]:

@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from sourcewise._i18n import get_language
+from sourcewise._i18n import get_language, translate
 from sourcewise.article import Why
 from sourcewise.errors import LabelError, suggest
 from sourcewise.grading import ItemResult, Key, KeyItem, score
@@ -184,8 +184,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
 
 
 def _say(key: str, **fields: object) -> str:
-    english, german = _MESSAGES[key]
-    return (german if get_language() == "de" else english).format(**fields)
+    return translate(_MESSAGES, key, **fields)
 
 
 def _fail(key: str, **fields: object) -> AssertionError:

@@ -37,7 +37,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from sourcewise._i18n import LANGUAGES, message
+from sourcewise._i18n import LANGUAGES, message, translate
 from sourcewise.article import Article, Unit, load_article
 from sourcewise.errors import AnnotationError, LabelError, SourcewiseError, suggest
 from sourcewise.taxonomy import LABELS, RESPONSES
@@ -215,8 +215,7 @@ _MONTHS: Final = {
 
 
 def _say(key: str, lang: str, **fields: object) -> str:
-    english, german = _WORDS[key]
-    return (german if lang == "de" else english).format(**fields)
+    return translate(_WORDS, key, lang, **fields)
 
 
 def _check_language(lang: str) -> str:

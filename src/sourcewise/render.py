@@ -24,7 +24,7 @@ import html
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
-from sourcewise._i18n import get_language, message
+from sourcewise._i18n import get_language, message, translate
 from sourcewise.errors import LabelError
 from sourcewise.taxonomy import LABELS, RESPONSES
 
@@ -132,15 +132,9 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-def _text(key: str, table: dict[str, tuple[str, str]] | None = None, **fields: object) -> str:
-    """The string ``key`` in the current language, preferring sourcewise._i18n's wording."""
-    from sourcewise import _i18n
-
-    if key in _i18n._MESSAGES:
-        return message(key, None, **fields)
-    source = table if table is not None and key in table else _TEXT
-    english, german = source[key]
-    return (german if get_language() == "de" else english).format(**fields)
+def _text(key: str, **fields: object) -> str:
+    """The string ``key`` of this module's table, in the current language."""
+    return translate(_TEXT, key, **fields)
 
 
 class CueLike(Protocol):

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 import ipywidgets as widgets
 import traitlets
 
-from sourcewise._i18n import get_language, message
+from sourcewise._i18n import get_language, message, translate
 from sourcewise.errors import AnswerError, LabelError, suggest
 from sourcewise.grading import Score, label_key, score, span_key
 from sourcewise.render import (
@@ -82,7 +82,7 @@ __all__ = [
 ]
 
 # Every user-visible string of this module, {key: (English, German)}; placeholders use
-# str.format names. Keys that sourcewise._i18n also defines take the lead's wording.
+# str.format names. Keys it lacks come from render.py's table (label and category names).
 _TEXT: Final[dict[str, tuple[str, str]]] = {
     "w_highlight": ("Highlight", "Hervorheben"),
     "w_highlight_label": ("labels", "Labels"),
@@ -176,7 +176,7 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
 
 
 def _t(key: str, **fields: object) -> str:
-    return _text(key, _TEXT, **fields)
+    return translate(_TEXT, key, **fields) if key in _TEXT else _text(key, **fields)
 
 
 # --- showing a widget once, with a useful fallback --------------------------------------------
