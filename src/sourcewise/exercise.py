@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from sourcewise._i18n import get_language, translate
+from sourcewise._i18n import translate
 from sourcewise.article import Why
 from sourcewise.errors import LabelError, suggest
 from sourcewise.grading import ItemResult, Key, KeyItem, score
