@@ -608,3 +608,11 @@ def test_headless_notebook_keeps_answers_and_shows_fallbacks() -> None:
     notebook.metadata.pop("widgets", None)
     page, _ = HTMLExporter().from_notebook_node(notebook)
     assert "sourcewise-labeller" in page and "Nordkoreas Machthaber" in page
+
+
+def test_keep_with_nothing_chosen_says_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
+    labeller = sw.claim_labeller(sw.load_article(), ["S11", "S12"], name="answers")
+    assert sw.keep(labeller) == {}
+    assert capsys.readouterr().out.strip() == (
+        "Nothing to save yet: choose your answers in the widget above, then run this cell again."
+    )

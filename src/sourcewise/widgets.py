@@ -139,6 +139,11 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "{done} von {total} Antworten in diese Zelle geschrieben. Führe sie nach einem Neustart "
         "noch einmal aus, um sie zurückzubekommen.",
     ),
+    "w_nothing_yet": (
+        "Nothing to save yet: choose your answers in the widget above, then run this cell again.",
+        "Noch nichts zu speichern: Wähle deine Antworten im Widget oben und führe diese Zelle dann "
+        "noch einmal aus.",
+    ),
     "w_kept": ("Kept {done} of {total} answers.", "{done} von {total} Antworten übernommen."),
     "w_copy": (
         "Kept {done} of {total} answers, but could not write them into this cell. To keep them, "
@@ -1206,7 +1211,10 @@ def keep(widget: ClaimLabeller | CueFinder, saved: Mapping[str, object] | None =
     widget._kept = dict(widget.value)
     done = sum(1 for item in widget.items if item in merged)
     total = len(widget.items)
-    if _write_into_cell(merged, widget.items, widget.name):
+    if done == 0:
+        _write_into_cell(merged, widget.items, widget.name)  # shows the answer's shape, all `...`
+        print(_t("w_nothing_yet"))
+    elif _write_into_cell(merged, widget.items, widget.name):
         print(_t("w_saved", done=done, total=total))
     elif _running_cell(_shell()) is not None:
         print(_t("w_copy", done=done, total=total, code=answers_code(merged, widget.items)))
