@@ -1,0 +1,108 @@
+"""The ``sourcewise`` command: the teacher's tools.
+
+Usage::
+
+    sourcewise grade SUBMISSIONS [--course-dir .] [--out grading] [--workers N]
+                                 [--assignment NAME] [--timeout SECONDS]
+    sourcewise student-copy DIR [--course-dir .] [--force]
+
+Bad input (no such folder, an empty one, an unknown assignment, a zip that is not one)
+gets one sentence on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from sourcewise.errors import SourcewiseError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sourcewise", description="The sourcewise course's teacher tools.")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
+
+    grade = verbs.add_parser(
+        "grade", help="autograde a class's notebooks: grades.csv, feedback and a class report",
+        description="Autograde a class's notebooks with nbgrader, in parallel, each student alone; "
+                    "re-score the answers outside the notebooks; write grades.csv, per-student "
+                    "feedback and a class report.")
+    grade.add_argument("submissions", metavar="SUBMISSIONS",
+                       help="a folder (alice.ipynb, alice/<notebook>.ipynb, or nbgrader's "
+                            "submitted/<student>/<assignment>/) or an LMS zip (Canvas, Moodle)")
+    grade.add_argument("--course-dir", default=".", help="the course root, with nbgrader_config.py (default: .)")
+    grade.add_argument("--out", default="grading", help="output folder (default: grading)")
+    grade.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPUs + 1)")
+    grade.add_argument("--assignment", default=None, help="grade only this assignment")
+    grade.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: the course's)")
+
+    copy = verbs.add_parser(
+        "student-copy", help="write the course without solutions/ and hidden tests, for students' Binder",
+        description="Write a copy of the course without solutions/ or hidden tests, to push as "
+                    "the repository students' Binder link launches from.")
+    copy.add_argument("target", metavar="DIR", help="an empty folder (created if missing)")
+    copy.add_argument("--course-dir", default=".", help="the course root (default: .)")
+    copy.add_argument("--force", action="store_true", help="replace what is in DIR (its .git is kept)")
+    return parser
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from sourcewise.teacher.grade import grade_class
+    from sourcewise.teacher.progress import ProgressBar
+
+    if args.workers is not None and args.workers < 1:
+        raise SourcewiseError(f"--workers {args.workers} is not allowed; give 1 or more.")
+    bar: list[ProgressBar] = []
+
+    def started(intake: object) -> None:
+        submissions = getattr(intake, "submissions")
+        print(f"Found {len(submissions)} submissions:", file=sys.stderr)
+        for s in submissions:
+            print(f"  {s.student} / {s.assignment or '?'}  <- {s.origin} ({s.how})", file=sys.stderr)
+        for ignored in getattr(intake, "ignored"):
+            print(f"  skipped {ignored} (another assignment)", file=sys.stderr)
+        bar.append(ProgressBar(len(submissions)))
+
+    def done(result: object) -> None:
+        bar[0].step(str(getattr(result, "student")))
+
+    run = grade_class(args.submissions, args.course_dir, args.out, args.workers, args.assignment,
+                      args.timeout, on_start=started, on_done=done)
+    attention = [r for r in run.results if r.needs_attention]
+    print(f"Graded {len(run.results)} submissions; {len(attention)} need attention.")
+    for r in attention:
+        print(f"  {r.student} / {r.assignment}: {'; '.join(r.needs_attention)}")
+    print(f"Grades: {run.grades_csv}")
+    if run.report_html is not None:
+        print(f"Class report: {run.report_html}")
+    print(f"Feedback: {run.out / 'feedback'}")
+    return 0
+
+
+def _student_copy(args: argparse.Namespace) -> int:
+    from sourcewise.teacher.student_copy import make_student_copy
+
+    copy = make_student_copy(args.target, args.course_dir, args.force)
+    print(f"Wrote the student copy to {copy.target}: {', '.join(copy.entries)}.")
+    print(f"Checked {copy.files_checked} files: no solutions/, no hidden tests.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (2 for bad input)."""
+    args = _parser().parse_args(argv)
+    try:
+        return _grade(args) if args.verb == "grade" else _student_copy(args)
+    except SourcewiseError as error:
+        print(f"sourcewise {args.verb}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"sourcewise {args.verb}: interrupted.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
