@@ -133,3 +133,13 @@ def test_precheck_names_what_nbgrader_would_hide(course: Course, tmp_path: Path)
     assert len(kept) == 1 and "nbgrader" not in prepared.notebook["cells"][3]["metadata"]
     path.write_text("", encoding="utf-8")
     assert precheck(path, spec).notes == ("notebook does not parse: the file is empty",)
+
+
+def test_a_broken_file_named_by_student_says_it_does_not_parse(tmp_path: Path) -> None:
+    course = load_course(FIXTURE.parents[2])  # the real course: four assignments to choose from
+    _put(tmp_path / "in", "gustav.ipynb", "{ this is not json")
+    (only,) = collect(tmp_path / "in", course, tmp_path / "work").submissions
+    assert only.student == "gustav" and only.assignment == ""
+    assert only.notes == (
+        "notebook does not parse: broken JSON at line 1, column 3 (gustav.ipynb), so its assignment cannot be told either",
+    )

@@ -33,6 +33,7 @@ from pathlib import Path, PurePosixPath
 from sourcewise.errors import suggest
 from sourcewise.teacher.course import Course, NotebookSpec, nbgrader_meta
 from sourcewise.teacher.errors import InputError
+from sourcewise.teacher.precheck import parse_submission
 
 __all__ = ["Intake", "Submission", "collect", "parse_lms_name"]
 
@@ -174,6 +175,9 @@ def _match(found: _Found, course: Course, only: str | None) -> tuple[NotebookSpe
     if not found.name:  # the layout names the file by student: the notebook is told by its cells
         told = _by_content(found.path, pool) or (pool[0] if len(pool) == 1 else None)
         if told is None:
+            _, unreadable = parse_submission(found.path)
+            if unreadable:  # say the real problem, not only its consequence
+                return None, f"{unreadable} ({found.origin}), so its assignment cannot be told either"
             names = ", ".join(n.assignment for n in pool)
             return None, f"cannot tell which assignment {found.origin} is (its cells match none of: {names}); use --assignment"
         return told, None

@@ -42,7 +42,7 @@ def _normal(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
-def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+def parse_submission(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -92,7 +92,7 @@ def _deduplicate(data: dict[str, Any]) -> list[str]:
 
 def precheck(path: Path, spec: NotebookSpec) -> Prepared:
     """Read a submitted notebook and say what needs attention before grading it."""
-    data, problem = _read(path)
+    data, problem = parse_submission(path)
     if data is None:
         return Prepared(None, (str(problem),))
     data = copy.deepcopy(data)
