@@ -54,6 +54,7 @@ def _category(points: float | None, maximum: float) -> str:
 
 def _figure(assignment: str, results: list[SubmissionResult]) -> Any:
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     questions = [q.grade_id for q in results[0].questions] if results else []
     rows, cols, counts = confusion(results)
@@ -66,6 +67,7 @@ def _figure(assignment: str, results: list[SubmissionResult]) -> Any:
     ax_total.hist(scores, bins=min(12, max(3, int(maximum))), range=(0, maximum), color=_COLOURS["full"],
                   edgecolor="black", hatch="//")
     ax_total.set(title="Total scores", xlabel=f"points (of {maximum:g})", ylabel="students")
+    ax_total.yaxis.set_major_locator(MaxNLocator(integer=True))  # students come whole
 
     bottoms = [0] * len(questions)
     for category in ("full", "partial", "none", "open"):
@@ -78,7 +80,8 @@ def _figure(assignment: str, results: list[SubmissionResult]) -> Any:
         bottoms = [b + v for b, v in zip(bottoms, values)]
     ax_questions.invert_yaxis()
     ax_questions.set(title="Credit per question", xlabel="students")
-    ax_questions.legend(loc="lower right", fontsize=8)
+    ax_questions.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax_questions.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4, fontsize=8, frameon=False)
 
     if rows:
         grid = [[counts.get((r, c), 0) for c in cols] for r in rows]
