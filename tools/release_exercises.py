@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = "solutions"
 RELEASE = "exercises"
 CONFIG = "nbgrader_config.py"
+STUDENT_README = "README.md"
 
 KERNEL_METADATA = {
     "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
@@ -100,7 +101,7 @@ def generate(root: Path, out: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="sourcewise-release-") as scratch:
         course = Path(scratch)
         shutil.copy2(root / CONFIG, course / CONFIG)
-        shutil.copytree(root / SOURCE, course / SOURCE, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        shutil.copytree(root / SOURCE, course / SOURCE, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", STUDENT_README))
         config = PyFileConfigLoader(CONFIG, path=str(course)).load_config()
         config.CourseDirectory.root = str(course)
         config.CourseDirectory.assignment_id = "*"
@@ -115,6 +116,8 @@ def generate(root: Path, out: Path) -> Path:
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(release, out)
+    if (root / SOURCE / STUDENT_README).is_file():  # how to save and hand in, for students
+        shutil.copy2(root / SOURCE / STUDENT_README, out / STUDENT_README)
     return out
 
 

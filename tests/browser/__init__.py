@@ -1,0 +1,1 @@
+"""Browser tests: JupyterLab from the Binder rehearsal, driven in Debian's Chromium."""
