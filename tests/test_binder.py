@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser.labdriver import load_rehearsal  # one instance of the rehearsal module, shared
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -31,18 +32,6 @@ EXERCISES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "exercises").glob("
 TEACHER_PLUGINS = ["formgrader", "create-assignment", "course-list", "assignment-list", "menu"]
 TEACHER_SERVER_EXTENSIONS = ["formgrader", "course_list", "assignment_list"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def _load_rehearsal() -> Any:
-    """tools/binder_rehearsal.py as a module, the same instance the browser tests use."""
-    name = "binder_rehearsal"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "binder_rehearsal.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 def _pins() -> dict[str, str]:
@@ -103,7 +92,7 @@ def test_news_override_is_valid_json_for_the_notification_plugin() -> None:
 
 @pytest.fixture(scope="session")
 def rehearsal(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return _load_rehearsal().for_session(tmp_path_factory.getbasetemp())
+    return load_rehearsal().for_session(tmp_path_factory.getbasetemp())
 
 
 def test_student_copy_carries_binder_unchanged(rehearsal: Any) -> None:

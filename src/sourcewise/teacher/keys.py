@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
 __all__ = ["CHECKS", "GRADERS", "GradeCall", "check_calls", "grade_call", "hidden_part", "visible_part"]
@@ -153,19 +153,8 @@ def grade_call(source: str) -> GradeCall | None:
         return None
     if not tree.body or not isinstance(tree.body[-1], ast.Expr):
         return None
-    call = tree.body[-1].value
-    if not isinstance(call, ast.Call) or len(call.args) < 2:
+    last = tree.body[-1].value
+    call = _parse_call(last, GRADERS) if isinstance(last, ast.Call) else None
+    if call is None or not isinstance(call.key, dict):
         return None
-    helper = _helper_name(call.func)
-    target = _target_name(call.args[0])
-    if helper not in GRADERS or target is None:
-        return None
-    try:
-        key = ast.literal_eval(call.args[1])
-        options = {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords if kw.arg}
-        args = tuple(ast.literal_eval(arg) for arg in call.args[2:])
-    except (ValueError, TypeError, SyntaxError, RecursionError):
-        return None
-    if not isinstance(key, dict):
-        return None
-    return GradeCall(GRADERS[helper], helper, target, {str(k): v for k, v in key.items()}, options, args)
+    return replace(call, key={str(k): v for k, v in call.key.items()})
