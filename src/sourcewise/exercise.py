@@ -51,7 +51,7 @@ import io
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Literal
 
 from sourcewise._i18n import translate
@@ -328,21 +328,19 @@ def _label_why(name: str) -> Why:
 
 
 def _label_key(key: Mapping[str, object]) -> Key:
-    items = []
-    for item, value in key.items():
-        options = [value] if isinstance(value, str) else list(value) if isinstance(value, Sequence) else []
-        if not options or not all(isinstance(o, str) for o in options):
-            raise TypeError(f"key item {item!r}: expected a label or a list of labels, not {value!r}")
-        first, *rest = (parse_label(o) for o in options)
-        items.append(KeyItem(item, first, alternatives=tuple(rest), why=_label_why(first)))
-    return Key(tuple(items))
+    """The grading core reads the plain key; exercise items also quote the label's definition."""
+    return Key(tuple(replace(item, why=_label_why(str(item.expected))) for item in Key.of(key).items))
+
+
+def _score_outcome(answer: object, key: Key, points: float) -> Outcome:
+    result = score(answer, key)
+    shares = [r.points / r.maximum for r in result.items]
+    return Outcome(_earned(shares, points), float(points), _item_lines(result.items) + result.notes)
 
 
 def labels_outcome(answer: object, key: Mapping[str, object], points: float) -> Outcome:
     """Score a labels answer against ``key`` (``{id: label or [label, accepted, ...]}``)."""
-    result = score(answer, _label_key(key))
-    shares = [r.points / r.maximum for r in result.items]
-    return Outcome(_earned(shares, points), float(points), _item_lines(result.items) + result.notes)
+    return _score_outcome(answer, _label_key(key), points)
 
 
 def grade_labels(answer: object, key: Mapping[str, object], points: float) -> float:
@@ -416,9 +414,7 @@ def _span_key(key: Mapping[str, object]) -> Key:
 
 def spans_outcome(answer: object, key: Mapping[str, object], points: float) -> Outcome:
     """Score a spans answer: each item earns the share of words that match (an F1)."""
-    result = score(answer, _span_key(key))
-    shares = [r.points / r.maximum for r in result.items]
-    return Outcome(_earned(shares, points), float(points), _item_lines(result.items) + result.notes)
+    return _score_outcome(answer, _span_key(key), points)
 
 
 def grade_spans(answer: object, key: Mapping[str, object], points: float) -> float:
