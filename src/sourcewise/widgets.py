@@ -501,6 +501,26 @@ class _AnswerBox(_Fallback, widgets.VBox):  # type: ignore[misc]
         )
         self.progress_label = widgets.Label(self._progress_text(0))
 
+    @staticmethod
+    def _row(children: list[Any]) -> Any:
+        """One item's row, set off by a grey bar on its left."""
+        return widgets.VBox(
+            children,
+            layout=widgets.Layout(margin="0 0 0.6em 0", border_left="4px solid #d0d0d0", padding="0 0 0 0.5em"),
+        )
+
+    def _assemble(self, intro_key: str, rows: list[Any]) -> None:
+        """Intro, translation toggle, the rows, progress, Check and feedback, top to bottom."""
+        self._progress_widgets()
+        self.children = [
+            widgets.HTML(f"<p>{html.escape(_t(intro_key))}</p>"),
+            self.show_translation,
+            *rows,
+            widgets.HBox([self.progress, self.progress_label]),
+            self.check_button,
+            self.feedback,
+        ]
+
     # actions
     def check(self) -> Score:
         """Score the answers, show the feedback and a ✓ ½ ✗ beside each item; return the Score.
@@ -605,22 +625,11 @@ class ClaimLabeller(_AnswerBox):
             self.toggles[unit.id] = toggle
             self.marks[unit.id] = widgets.HTML("")
             self.translations[unit.id] = _translation_box(unit.translation, False)
-            rows.append(
-                widgets.VBox(
-                    [_unit_heading(unit), self.translations[unit.id],
-                     widgets.HBox([toggle, self.marks[unit.id]], layout=widgets.Layout(align_items="center"))],
-                    layout=widgets.Layout(margin="0 0 0.6em 0", border_left="4px solid #d0d0d0", padding="0 0 0 0.5em"),
-                )
-            )
-        self._progress_widgets()
-        self.children = [
-            widgets.HTML(f"<p>{html.escape(_t('w_label_intro'))}</p>"),
-            self.show_translation,
-            *rows,
-            widgets.HBox([self.progress, self.progress_label]),
-            self.check_button,
-            self.feedback,
-        ]
+            rows.append(self._row([
+                _unit_heading(unit), self.translations[unit.id],
+                widgets.HBox([toggle, self.marks[unit.id]], layout=widgets.Layout(align_items="center")),
+            ]))
+        self._assemble("w_label_intro", rows)
 
     def choose(self, unit_id: str, label: str) -> None:
         """Click the button for ``label`` in the row of ``unit_id`` (what a student does)."""
@@ -810,23 +819,12 @@ class CueFinder(_AnswerBox):
             self.marks[item] = widgets.HTML("")
             self.translations[item] = _translation_box(unit.translation, False)
             label = widgets.HTML(f"<b>{html.escape(unit.id)}</b>", layout=widgets.Layout(width="3em"))
-            rows.append(
-                widgets.VBox(
-                    [widgets.HBox([label, widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")),
-                                   self.marks[item]], layout=widgets.Layout(align_items="center")),
-                     self.translations[item]],
-                    layout=widgets.Layout(margin="0 0 0.6em 0", border_left="4px solid #d0d0d0", padding="0 0 0 0.5em"),
-                )
-            )
-        self._progress_widgets()
-        self.children = [
-            widgets.HTML(f"<p>{html.escape(_t('w_cue_intro'))}</p>"),
-            self.show_translation,
-            *rows,
-            widgets.HBox([self.progress, self.progress_label]),
-            self.check_button,
-            self.feedback,
-        ]
+            rows.append(self._row([
+                widgets.HBox([label, widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")),
+                              self.marks[item]], layout=widgets.Layout(align_items="center")),
+                self.translations[item],
+            ]))
+        self._assemble("w_cue_intro", rows)
 
     def toggle_words(self, unit_id: str, *words: str) -> None:
         """Click the buttons of ``words`` in ``unit_id`` (found in order), as a student would."""
