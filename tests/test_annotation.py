@@ -52,7 +52,7 @@ def test_unit_text_that_does_not_match_the_raw_text(workdir: Path) -> None:
 def test_unknown_label_suggests_the_closest(workdir: Path) -> None:
     error = broken(workdir, "label: unattributed", "label: unatributed")
     assert "unit S13: label 'unatributed' is not allowed. Did you mean 'unattributed'?" in error.problems[0]
-    assert "Allowed: sourced_claim, official_denial" in error.problems[0]
+    assert "Allowed: sourced_claim, official_response" in error.problems[0]
 
 
 def test_unknown_field_suggests_the_closest(workdir: Path) -> None:
@@ -61,16 +61,16 @@ def test_unknown_field_suggests_the_closest(workdir: Path) -> None:
     assert "unit S13: field 'source_kind' is missing" in error.problems
 
 
-def test_official_denial_without_response(workdir: Path) -> None:
+def test_official_response_without_response(workdir: Path) -> None:
     error = broken(workdir, "    response: non_confirmation\n", "")
     assert error.problems == (
-        "unit S11: field 'response' is missing; an official_denial needs one of: denial, non_confirmation, confirmation",
+        "unit S11: field 'response' is missing; an official_response needs one of: denial, non_confirmation, confirmation",
     )
 
 
 def test_response_on_a_unit_that_is_no_official_response(workdir: Path) -> None:
     error = broken(workdir, "    label: unattributed\n", "    label: unattributed\n    response: denial\n")
-    assert error.problems == ("unit S13: field 'response' is only for official_denial units, not for unattributed",)
+    assert error.problems == ("unit S13: field 'response' is only for official_response units, not for unattributed",)
 
 
 def test_bad_span_kind(workdir: Path) -> None:

@@ -49,7 +49,7 @@ def test_units_carry_the_annotation_model(article: sw.Article) -> None:
     for unit in article.units:
         assert unit.label in LABELS
         assert unit.source_kind in SOURCE_KINDS and unit.form in FORMS
-        assert (unit.response is not None) == (unit.label == "official_denial")
+        assert (unit.response is not None) == (unit.label == "official_response")
         assert unit.response is None or unit.response in RESPONSES
         assert unit.translation and unit.why.en and unit.why.de
         for span in (*unit.cues, *unit.hedges):

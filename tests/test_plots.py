@@ -82,7 +82,7 @@ def test_source_counts_match_the_annotation(article: Article) -> None:
         "Christoph Wanner": {"sourced_claim": 1},
         "US government": {"sourced_claim": 1},
         "Adrienne Watson (US National Security Council)": {"sourced_claim": 2},
-        "Kremlin": {"official_denial": 3},
+        "Kremlin": {"official_response": 3},
         "New York Times": {"anonymous_report": 4},
         "WELT (the writer)": {"unattributed": 3},
     }

@@ -24,7 +24,9 @@ def test_every_label_has_definitions_and_an_example_in_the_article(article: sw.A
         ("DENIED", "denial"),
         ("anonymous", "anonymous_report"),
         ("rumor", "anonymous_report"),
-        ("official response", "official_denial"),
+        ("official response", "official_response"),
+        ("official_denial", "official_response"),  # the old name: work handed in before the rename
+        ("Official denial", "official_response"),
         ("writer", "unattributed"),
         ("hashtag", "not_a_claim"),
         ("sourced-claim", "sourced_claim"),
@@ -42,7 +44,7 @@ def test_misspellings_get_a_suggestion(typed: str, suggestion: str) -> None:
     with pytest.raises(sw.LabelError) as caught:
         parse_label(typed)
     assert f"Did you mean '{suggestion}'?" in str(caught.value)
-    assert "Labels are: sourced_claim, official_denial, anonymous_report, unattributed, not_a_claim" in str(caught.value)
+    assert "Labels are: sourced_claim, official_response, anonymous_report, unattributed, not_a_claim" in str(caught.value)
 
 
 def test_nonsense_gets_the_list_without_a_guess() -> None:
@@ -52,9 +54,9 @@ def test_nonsense_gets_the_list_without_a_guess() -> None:
 
 
 def test_fine_attributes_map_to_the_three_kinds() -> None:
-    assert THREE_KINDS == ("sourced_claim", "official_denial", "anonymous_report")
-    assert {family(r) for r in RESPONSES} == {"official_denial"}
-    assert kind_of("official_denial", "confirmation") == "official_denial"
+    assert THREE_KINDS == ("sourced_claim", "official_response", "anonymous_report")
+    assert {family(r) for r in RESPONSES} == {"official_response"}
+    assert kind_of("official_response", "confirmation") == "official_response"
     assert kind_of("not_a_claim") is None
 
 

@@ -335,8 +335,8 @@ def test_keep_widget_changes_win_and_hand_edits_too() -> None:
 
 def test_keep_keeps_what_the_widget_cannot_show() -> None:
     labeller = ClaimLabeller(unit_ids=UNITS)
-    kept = keep(labeller, {"s09": "sourced", "S10": "denail", "S11": "official_denial", "S77": "x"})
-    assert kept == {"S09": "sourced_claim", "S10": "denail", "S11": "official_denial", "S77": "x"}
+    kept = keep(labeller, {"s09": "sourced", "S10": "denail", "S11": "official_response", "S77": "x"})
+    assert kept == {"S09": "sourced_claim", "S10": "denail", "S11": "official_response", "S77": "x"}
     assert labeller.answers == {"S09": "sourced_claim"}
     result = sw.score(kept, sw.label_key(labeller.article, UNITS))
     assert "No label 'denail'" in str(result) and "no item S77" in str(result)

@@ -101,7 +101,7 @@ unit("S10", "\"Wie wir öffentlich gewarnt haben, schreiten die Verhandlungen ü
             "4. September 2023, vergleichen.")
 unit("S11", "Der Kreml bestätigte am Dienstag ein womöglich bevorstehendes Treffen zwischen Putin und Kim nicht.",
      "On Tuesday, the Kremlin did not confirm a possibly imminent meeting between Putin and Kim.",
-     "official_denial", response="non_confirmation", source="the Kremlin", source_kind="named_institution",
+     "official_response", response="non_confirmation", source="the Kremlin", source_kind="named_institution",
      form="indirect_speech", chain=["WELT", "Kremlin"],
      cues=[("bestätigte", "non_confirmation"), ("nicht", "non_confirmation")], hedges=[("womöglich", "hedge")],
      why_en="'bestätigte ... nicht' (did not confirm) does not reject the claim: it is a non-confirmation. "
@@ -179,7 +179,7 @@ unit("S19", "Watson sagte nun, Kim strebe an, dass die Gespräche mit Russland �
             "das Ende ist wörtlich zitiert. Eine namentlich genannte Person steht hinter allem.")
 unit("S20", "Der Kreml bestätigte die US-Angaben über ein womöglich bevorstehendes Treffen zwischen Putin und Kim am Dienstag nicht.",
      "On Tuesday the Kremlin did not confirm the US information about a possibly imminent meeting between Putin and Kim.",
-     "official_denial", response="non_confirmation", source="the Kremlin", source_kind="named_institution",
+     "official_response", response="non_confirmation", source="the Kremlin", source_kind="named_institution",
      form="indirect_speech", chain=["WELT", "Kremlin"],
      cues=[("bestätigte", "non_confirmation"), ("nicht", "non_confirmation")], hedges=[("womöglich", "hedge")],
      why_en="'bestätigte ... nicht' (did not confirm) does not reject the US information: it is a "
@@ -188,7 +188,7 @@ unit("S20", "Der Kreml bestätigte die US-Angaben über ein womöglich bevorsteh
             "Nicht Ja sagen ist etwas anderes als Nein sagen.")
 unit("S21", "\"Nein, wir können (das) nicht (bestätigen), wir haben dazu nichts zu sagen\", sagte Kreml-Sprecher Dmitri Peskow auf eine Frage, ob Kim Putin bald treffen werde.",
      "“No, we cannot (confirm that), we have nothing to say about it,” said Kremlin spokesman Dmitry Peskov when asked whether Kim would meet Putin soon.",
-     "official_denial", response="non_confirmation", source="Dmitri Peskow, Kremlin spokesman",
+     "official_response", response="non_confirmation", source="Dmitri Peskow, Kremlin spokesman",
      source_kind="named_person", form="direct_quote", chain=["WELT", "Dmitri Peskow (Kremlin)"],
      cues=[("\"Nein, wir können (das) nicht (bestätigen), wir haben dazu nichts zu sagen\"", "quotation"),
            ("nicht (bestätigen)", "non_confirmation"), ("nichts zu sagen", "non_confirmation"),

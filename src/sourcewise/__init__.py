@@ -1,4 +1,4 @@
-"""sourcewise: tell sourced claims, official denials and anonymous reports apart.
+"""sourcewise: tell sourced claims, official responses and anonymous reports apart.
 
 The notebook-facing API. Names are imported lazily, on first use, so that
 ``import sourcewise`` stays fast and pulls in neither matplotlib nor ipywidgets.

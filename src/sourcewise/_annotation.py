@@ -89,11 +89,11 @@ class _Checker:
             return None
         label = self.choice(where, "label", entry["label"], LABELS)
         response = entry.get("response")
-        if label == "official_denial" and response is None:
-            self.add(where, f"field 'response' is missing; an official_denial needs one of: {', '.join(RESPONSES)}")
+        if label == "official_response" and response is None:
+            self.add(where, f"field 'response' is missing; an official_response needs one of: {', '.join(RESPONSES)}")
         elif response is not None:
-            if label != "official_denial":
-                self.add(where, f"field 'response' is only for official_denial units, not for {label}")
+            if label != "official_response":
+                self.add(where, f"field 'response' is only for official_response units, not for {label}")
             response = self.choice(where, "response", response, RESPONSES)
         source_kind = self.choice(where, "source_kind", entry["source_kind"], SOURCE_KINDS)
         form = self.choice(where, "form", entry["form"], FORMS)

@@ -7,7 +7,7 @@
 >>> unit.text
 'Der Kreml bestätigte am Dienstag ein womöglich bevorstehendes Treffen zwischen Putin und Kim nicht.'
 >>> unit.label, unit.response, unit.answer
-('official_denial', 'non_confirmation', 'non_confirmation')
+('official_response', 'non_confirmation', 'non_confirmation')
 >>> [cue.text for cue in unit.cues]
 ['bestätigte', 'nicht']
 >>> article.raw[unit.start_char:unit.end_char] == unit.text
@@ -65,7 +65,7 @@ class Unit:
         text: the German text exactly as in the raw article.
         translation: an English translation.
         label: one of :data:`sourcewise.taxonomy.LABELS`.
-        response: for ``official_denial`` units, ``"denial"``, ``"non_confirmation"`` or
+        response: for ``official_response`` units, ``"denial"``, ``"non_confirmation"`` or
             ``"confirmation"``; otherwise ``None``.
         source: who stands behind the claim, as written.
         source_kind: one of :data:`sourcewise.taxonomy.SOURCE_KINDS`.

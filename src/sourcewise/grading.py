@@ -118,7 +118,7 @@ def label_key(
         article: the annotated article.
         unit_ids: which units (default: all of them, in order).
         level: ``"response"`` asks official responses for their kind (denial,
-            non-confirmation, confirmation); ``"label"`` is content with ``official_denial``.
+            non-confirmation, confirmation); ``"label"`` is content with ``official_response``.
         points: points per unit.
     """
     units = article.units if unit_ids is None else tuple(article[uid] for uid in unit_ids)
@@ -316,7 +316,7 @@ def _label_share(item: KeyItem, given: str) -> tuple[float, str]:
         return 1.0, message("correct", **fields)
     if given in item.alternatives or family(given) in item.alternatives:
         return 1.0, message("accepted", **fields)
-    if expected in RESPONSES and given == "official_denial":
+    if expected in RESPONSES and given == "official_response":
         return PARTIAL, message("family_only", **fields)
     if {given, expected} == {"denial", "non_confirmation"}:  # confirming is no half-way answer
         if given == "denial":

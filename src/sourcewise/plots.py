@@ -14,7 +14,7 @@ The counting and graph building live in small functions that draw nothing
 
 >>> article = load_article()
 >>> source_counts(article)["Kremlin"]
-{'official_denial': 3}
+{'official_response': 3}
 >>> [edge.units for edge in chain_graph(article) if edge.inner == "unnamed US and allied officials"]
 [('S12', 'S14', 'S17', 'S18')]
 
@@ -74,11 +74,11 @@ __all__ = [
 _BLUE, _ORANGE, _GREEN = "#0072B2", "#E69F00", "#009E73"
 _VERMILLION, _PURPLE, _GREY = "#D55E00", "#CC79A7", "#999999"
 
-_LABEL_ORDER: Final = ("sourced_claim", "official_denial", "anonymous_report", "unattributed")
+_LABEL_ORDER: Final = ("sourced_claim", "official_response", "anonymous_report", "unattributed")
 _LABEL_STYLE: Final[dict[str, tuple[str, str, str]]] = {
     # label: (colour, hatch, marker)
     "sourced_claim": (_BLUE, "", "o"),
-    "official_denial": (_PURPLE, "xx", "s"),
+    "official_response": (_PURPLE, "xx", "s"),
     "anonymous_report": (_ORANGE, "//", "^"),
     "unattributed": ("#DDDDDD", "..", "D"),
 }

@@ -68,7 +68,7 @@ OKABE_ITO: Final = {
 
 LABEL_COLOURS: Final = {
     "sourced_claim": OKABE_ITO["blue"],
-    "official_denial": OKABE_ITO["vermillion"],
+    "official_response": OKABE_ITO["vermillion"],
     "denial": OKABE_ITO["vermillion"],
     "non_confirmation": OKABE_ITO["orange"],
     "confirmation": OKABE_ITO["bluish_green"],
@@ -354,7 +354,7 @@ def _legend_html(units: Sequence[Unit], highlight: str) -> str:
 def _name_title(name: str) -> str:
     lang = get_language()
     if name in RESPONSES:
-        return f"{LABELS['official_denial'].title(lang)} / {RESPONSES[name].title(lang)}"
+        return f"{LABELS['official_response'].title(lang)} / {RESPONSES[name].title(lang)}"
     return LABELS[name].title(lang) if name in LABELS else name
 
 

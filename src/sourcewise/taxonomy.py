@@ -10,10 +10,10 @@ common aliases, and answers a misspelling with a suggestion:
 >>> parse_label("denail")
 Traceback (most recent call last):
 ...
-sourcewise.errors.LabelError: No label 'denail'. Did you mean 'denial'? Labels are: sourced_claim, official_denial, anonymous_report, unattributed, not_a_claim; for official responses also denial, non_confirmation, confirmation.
+sourcewise.errors.LabelError: No label 'denail'. Did you mean 'denial'? Labels are: sourced_claim, official_response, anonymous_report, unattributed, not_a_claim; for official responses also denial, non_confirmation, confirmation.
 
 The three kinds the course is about (:func:`kind_of`) are the top-level labels
-``sourced_claim``, ``official_denial`` and ``anonymous_report``; ``unattributed`` and
+``sourced_claim``, ``official_response`` and ``anonymous_report``; ``unattributed`` and
 ``not_a_claim`` complete the picture so that every unit of an article has a label.
 """
 
@@ -57,7 +57,7 @@ class Label:
     """A unit id in the packaged article that shows the label at its clearest."""
 
     def title(self, lang: str = "en") -> str:
-        """The human name of the label, e.g. ``'official denial'``."""
+        """The human name of the label, e.g. ``'official response'``."""
         return self.title_de if lang == "de" else self.title_en
 
     def definition(self, lang: str = "en") -> str:
@@ -79,7 +79,7 @@ LABELS: Final[dict[str, Label]] = {
             "S10",
         ),
         Label(
-            "official_denial",
+            "official_response",
             "official response",
             "offizielle Reaktion",
             "What an official side answers to a claim: a denial rejects it, a non-confirmation "
@@ -153,7 +153,7 @@ RESPONSES: Final[dict[str, Label]] = {
     )
 }
 
-THREE_KINDS: Final = ("sourced_claim", "official_denial", "anonymous_report")
+THREE_KINDS: Final = ("sourced_claim", "official_response", "anonymous_report")
 """The three kinds of statement the course teaches."""
 
 SOURCE_KINDS: Final = (
@@ -186,9 +186,10 @@ _ALIASES: Final[dict[str, str]] = {
     "named": "sourced_claim",
     "named_source": "sourced_claim",
     "attributed": "sourced_claim",
-    "official": "official_denial",
-    "official_response": "official_denial",
-    "response": "official_denial",
+    "official": "official_response",
+    # the label's old name: notebooks handed in before the rename still grade
+    "official_denial": "official_response",
+    "response": "official_response",
     "anonymous": "anonymous_report",
     "anon": "anonymous_report",
     "anonymous_source": "anonymous_report",
@@ -228,8 +229,8 @@ _SEPARATORS = re.compile(r"[\s\-./]+")
 def normalize(text: str) -> str:
     """Fold case and separators the way a label is compared.
 
-    >>> normalize("  Official-Denial ")
-    'official_denial'
+    >>> normalize("  Official-Response ")
+    'official_response'
     """
     return _SEPARATORS.sub("_", text.strip().lower()).strip("_")
 
@@ -246,7 +247,7 @@ def parse_label(text: object) -> str:
             or an alias, in any case, with spaces or hyphens.
 
     Returns:
-        The canonical name, e.g. ``'official_denial'`` or ``'non_confirmation'``.
+        The canonical name, e.g. ``'official_response'`` or ``'non_confirmation'``.
 
     Raises:
         LabelError: the text is not a label, with a "did you mean" suggestion.
@@ -276,18 +277,18 @@ def family(name: str) -> str:
     """The top-level label a label or response belongs to.
 
     >>> family("non_confirmation")
-    'official_denial'
+    'official_response'
     >>> family("sourced_claim")
     'sourced_claim'
     """
-    return "official_denial" if name in RESPONSES else name
+    return "official_response" if name in RESPONSES else name
 
 
 def kind_of(label: str, response: str | None = None) -> str | None:
     """Which of the course's three kinds a unit is, or ``None`` for the other two labels.
 
-    >>> kind_of("official_denial", "non_confirmation")
-    'official_denial'
+    >>> kind_of("official_response", "non_confirmation")
+    'official_response'
     >>> kind_of("unattributed") is None
     True
     """

@@ -570,7 +570,7 @@ def _label_options(level: str) -> list[str]:
     if level == "response":
         return ["sourced_claim", "denial", "non_confirmation", "confirmation",
                 "anonymous_report", "unattributed", "not_a_claim"]
-    return ["sourced_claim", "official_denial", "anonymous_report", "unattributed", "not_a_claim"]
+    return ["sourced_claim", "official_response", "anonymous_report", "unattributed", "not_a_claim"]
 
 
 def _option_title(name: str, lang: str) -> str:
