@@ -216,3 +216,17 @@ def mistakes(text: DevText, find: Finder | None = None) -> tuple[list[Cue], list
     wrong = [c for c in cues if not any(c.start_char < g.end_char and g.start_char < c.end_char for g in gold)]
     missed = [g for g in gold if not any(c.start_char < g.end_char and g.start_char < c.end_char for c in cues)]
     return wrong, missed
+
+
+def from_article(article: Article, text_id: str = "article") -> DevText:
+    """An annotated :class:`sourcewise.Article` (the course's WELT article) as a :class:`DevText`,
+    so that it is scored the same way (it is not part of the development set)."""
+    units = tuple(
+        DevUnit(id=u.id, start_char=u.start_char, end_char=u.end_char, text=u.text, label=u.label,
+                response=u.response, alternatives=u.alternatives, rule="", source=u.source,
+                cues=tuple(sorted((*u.cues, *u.hedges), key=lambda s: (s.start_char, s.end_char))))
+        for u in article.units
+    )
+    return DevText(id=text_id, language=article.language, split="article",
+                   source={"title": article.title, "outlet": article.publisher}, text=article.raw,
+                   units=units, path=Path(""))
