@@ -712,11 +712,13 @@ def grade_function(func: object, cases: Mapping[object, object], points: float, 
     return _report(function_outcome(func, cases, points, rules))
 
 
-def try_function(func: object, examples: Mapping[object, object]) -> None:
+def try_function(func: object, examples: Mapping[object, object], rules: Rules | str | None = None) -> None:
     """Run a student's function on examples and print ✓ or ✗ for each: practice, never graded.
 
-    It never raises, whatever the function does, so an optional exercise can use it in a
-    cell that is not graded: a function that is not written yet only shows ✗ marks.
+    It never raises for what the function does, so an optional exercise can use it in a
+    cell that is not graded: a function that is not written yet only shows ✗ marks. With
+    ``rules`` (``{example: rule id}``, or one rule id for every example), a ✗ also prints
+    the rule to apply.
 
     >>> def naive(sentence):
     ...     return "denial" if "Nein" in sentence else "confirmation"
@@ -729,6 +731,10 @@ def try_function(func: object, examples: Mapping[object, object]) -> None:
     if not callable(func):
         print(_say("not_callable", name=name, got=type_name(func)))
         return
+    if isinstance(rules, str):
+        rules = {case: rules for case in examples}
+    for case in examples:
+        _rule_why(rules, case, examples)  # an unknown rule or example is the author's mistake
     right = 0
     for case, expected in examples.items():
         got, error = _call(func, case)
@@ -741,6 +747,9 @@ def try_function(func: object, examples: Mapping[object, object]) -> None:
         )
         right += good
         print(_say("example_right" if good else "example_wrong", arg=arg, got=got, expected=expected))
+        why = _rule_why(rules, case, examples)
+        if why is not None and not good:
+            print("  " + _say("rule", rule=why))
     print(_say("tried", right=right, total=len(examples)))
 
 

@@ -260,19 +260,25 @@ class Rulebook:
         variants = tuple(combo for combo in itertools.product(*options) if combo != canonical)
         return SpanAnswers(canonical, variants)
 
-    def to_markdown(self, lang: str | None = None, decides: Sequence[str] = DECIDES) -> str:
-        """The rulebook as Markdown: the decision order, then the rules by what they decide."""
+    def to_markdown(self, lang: str | None = None, decides: Sequence[str] = DECIDES, lesson: int | None = None) -> str:
+        """The rulebook as Markdown: the decision order, then the rules by what they decide.
+
+        Args:
+            lang: ``"en"`` or ``"de"`` (default: the current language).
+            decides: which parts to show (default: all, in the order of :data:`DECIDES`).
+            lesson: show only the rules taught up to this lesson (default: all of them).
+        """
         lang = lang or get_language()
         words = _HEADINGS["de" if lang == "de" else "en"]
         lines = [f"# {words['title']}", "", f"## {words['steps']}", ""]
         lines += [f"{step.step}. {_pick(step.text, lang)}" for step in self.steps]
         for what in (d for d in DECIDES if d in decides):
             lines += ["", f"## {words[what]}"]
-            for rule in self.deciding(what):
+            for rule in self._shown(what, lesson):
                 lines += ["", *_rule_markdown(rule, lang, words)]
         return "\n".join(lines) + "\n"
 
-    def to_html(self, lang: str | None = None, decides: Sequence[str] = DECIDES) -> str:
+    def to_html(self, lang: str | None = None, decides: Sequence[str] = DECIDES, lesson: int | None = None) -> str:
         """The rulebook as HTML, from the same parts as :meth:`to_markdown`."""
         lang = lang or get_language()
         words = _HEADINGS["de" if lang == "de" else "en"]
@@ -280,15 +286,25 @@ class Rulebook:
         parts = [f'<div class="sourcewise-rulebook"><h3>{html.escape(words["steps"])}</h3><ol>{steps}</ol>']
         for what in (d for d in DECIDES if d in decides):
             parts.append(f"<h3>{html.escape(words[what])}</h3>")
-            parts += [_rule_html(rule, lang, words) for rule in self.deciding(what)]
+            parts += [_rule_html(rule, lang, words) for rule in self._shown(what, lesson)]
         return "".join(parts) + "</div>"
 
-    def section(self, *decides: str) -> RulebookView:
-        """A part of the rulebook to show in a notebook: ``book.section("label")``."""
+    def _shown(self, what: str, lesson: int | None) -> tuple[Rule, ...]:
+        return tuple(r for r in self.deciding(what) if lesson is None or r.taught_in <= lesson)
+
+    def section(self, *decides: str, lesson: int | None = None) -> RulebookView:
+        """A part of the rulebook to show in a notebook: ``book.section("label", lesson=1)``.
+
+        >>> view = load_rulebook().section("label", lesson=1)
+        >>> [line for line in str(view).splitlines() if line.startswith("### ")][:2]
+        ['### `not_about_story` · Not about the story (step 1)', '### `official_answer` · An official side answers a claim (step 2)']
+        >>> "hedge_not_decisive" in str(view)  # taught in lesson 04
+        False
+        """
         unknown = [d for d in decides if d not in DECIDES]
         if unknown:
             raise LabelError(f"No part {unknown[0]!r} of the rulebook.{suggest(unknown[0], DECIDES)} Parts are: {', '.join(DECIDES)}.")
-        return RulebookView(self, decides or DECIDES)
+        return RulebookView(self, decides or DECIDES, lesson)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -306,12 +322,13 @@ class RulebookView:
 
     book: Rulebook
     decides: tuple[str, ...]
+    lesson: int | None = None
 
     def _repr_html_(self) -> str:
-        return self.book.to_html(decides=self.decides)
+        return self.book.to_html(decides=self.decides, lesson=self.lesson)
 
     def __str__(self) -> str:
-        return self.book.to_markdown(decides=self.decides)
+        return self.book.to_markdown(decides=self.decides, lesson=self.lesson)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(str(self))
@@ -431,7 +448,7 @@ def _rule_markdown(rule: Rule, lang: str, words: Mapping[str, str]) -> list[str]
         lines.append(f"- {words['words']}: " + ", ".join(f"*{w}*" for w in rule.words))
     for example in rule.examples:
         answer = f" → `{example.answer}`" if example.answer else ""
-        lines.append(f"- {words['example']}: „{example.text}“ (*{example.en}*){answer}")
+        lines.append(f"- {words['example']}: {example.text} (*{example.en}*){answer}")
     lines.append(f"- {words['taught']} {rule.taught_in:02d}")
     return lines
 
@@ -453,7 +470,7 @@ def _rule_html(rule: Rule, lang: str, words: Mapping[str, str]) -> str:
         items.append(f"{words['words']}: " + ", ".join(f"<i>{html.escape(w)}</i>" for w in rule.words))
     for example in rule.examples:
         answer = f" → <code>{html.escape(example.answer)}</code>" if example.answer else ""
-        items.append(f'{words["example"]}: <span lang="de">„{html.escape(example.text)}“</span> (<i>{html.escape(example.en)}</i>){answer}')
+        items.append(f'{words["example"]}: <span lang="de">{html.escape(example.text)}</span> (<i>{html.escape(example.en)}</i>){answer}')
     listed = "".join(f"<li>{item}</li>" for item in items)
     return (
         f'<div class="sourcewise-rule" id="rule-{rule.id}"><b><code>{rule.id}</code> · '
