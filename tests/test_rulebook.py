@@ -395,3 +395,27 @@ def test_a_source_kind_key_and_a_rule_taught_too_late_are_caught(book: Rulebook)
     assert choice_problems(book, "X1", "anonymous", ["who_nobody"]) == []
     assert taught_problems(book, "a1 X1", ["hedge_not_decisive"], 2) == [
         "a1 X1: rule hedge_not_decisive is taught in lesson 04, after lesson 02"]
+
+
+def test_each_lesson_widget_asks_the_units_its_check_grades() -> None:
+    """A labeller or cue finder must show exactly the units its self-check grades."""
+    problems = []
+    for path in sorted((ROOT / "notebooks").glob("0[0-5]_*.ipynb")):
+        cells = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        widgets: dict[str, set[str]] = {}
+        checked: dict[str, str] = {}
+        for source in cells:
+            for node in ast.walk(ast.parse(source)):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                    continue
+                keywords = {k.arg: k.value for k in node.keywords}
+                if node.func.attr in ("claim_labeller", "cue_finder") and "name" in keywords:
+                    widgets[ast.literal_eval(keywords["name"])] = set(ast.literal_eval(node.args[1]))
+                if node.func.attr == "check" and isinstance(node.args[1], ast.Name):
+                    checked[node.args[1].id] = ast.literal_eval(node.args[0])
+        for name, units in widgets.items():
+            question = questions()[checked[name]]
+            if units != set(question.units):
+                problems.append(f"{path.name}: the widget for {question.id} shows {sorted(units)}, "
+                                f"the check grades {sorted(question.units)}")
+    assert problems == []
