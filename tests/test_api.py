@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = {
     "AnnotationError", "AnswerError", "Article", "ItemResult", "Key", "KeyItem", "LABELS",
     "LabelError", "RESPONSES", "Score", "SourcewiseError", "Span", "THREE_KINDS", "Unit",
-    "describe", "get_language", "label_key", "load_article", "parse_label", "score",
+    "describe", "get_language", "label_key", "load_article", "load_rulebook", "parse_label", "score",
     "set_language", "span_key",
 }
 

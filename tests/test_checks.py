@@ -24,13 +24,20 @@ def test_every_question_is_well_formed(article: sw.Article) -> None:
 
 
 def test_label_check_counts_and_explains() -> None:
-    result = check("00.chrome", {"S03": "not a claim", "S04": "not_a_claim", "S09": "writer"})
+    result = check("00.chrome", {"S03": "not a claim", "S04": "not_a_claim", "S09": "not a claim"})
     assert (result.points, result.maximum, result.mark) == (2.0, 5.0, "½")
     text = str(result)
     assert text.startswith("½ 2 of 5 right.")
-    assert "S09: you said 'no source (writer's own)', but it is 'sourced claim'." in text
+    assert "S09: you said 'not a claim', but it is 'sourced claim'." in text
     assert "S26: no answer yet." in text
     assert text.endswith("(Practice check: nothing is recorded.)")
+
+
+def test_claim_or_not_accepts_any_label_of_a_claim() -> None:
+    """00.chrome asks only 'claim' or 'not a claim': any label of a claim is a claim."""
+    for given in ("claim", "writer", "anonymous_report", "denial"):
+        assert check("00.chrome", {"S09": given}).points == 1.0, given
+    assert check("00.chrome", {"S22": "claim"}).points == 0.0
 
 
 def test_choice_check_forgives_case_and_brackets_and_explains_the_wrong_option() -> None:

@@ -430,19 +430,15 @@ A2_ANSWERS = {
     "q2_spans": 'q2 = {"P1": "wies die Vorwürfe zurück", "P5": "dementierte", "P7": "bestätigte nicht"}',
     # nothing answered at all: the check fails, 0 of 3
     # (q3_conclude keeps its template)
-    # a function that knows only two rules: it calls 2 of 8 sentences, confirmations, a denial.
-    # Confirming is the opposite of denying, so those earn nothing: 3 of 4
-    "q4_function": (
-        "def classify_response(sentence: str) -> str:\n"
-        "    w = sw.exercise.words(sentence)\n"
-        '    if ("kein" in w and "kommentar" in w) or "nicht" in w:\n'
-        '        return "non_confirmation"\n'
-        '    return "denial"\n'
-    ),
+    # two non-confirmations called denials (half each), a non-denial called a confirmation
+    # (nothing: not denying is not saying yes), five right: 6 of 8 shares, 3 of 4
+    "q4_kinds": 'q4 = {"K1": "denial", "K2": "denial", "K3": "denial", "K4": "non_confirmation", '
+                '"K5": "confirmation", "K6": "confirmation", "K7": "denial", "K8": "denial"}',
+    # the optional function is left as it is: it earns and costs nothing
     # a written answer: it waits for the teacher (an unchanged one would be scored 0 at once)
     "q5_written": "The Kremlin did not deny anything, it only did not confirm the meeting.",
 }
-A2_EXPECTED = {"q1_labels_test": 4.5, "q2_spans_test": 2.67, "q3_conclude_test": 0.0, "q4_function_test": 3.0}
+A2_EXPECTED = {"q1_labels_test": 4.5, "q2_spans_test": 2.67, "q3_conclude_test": 0.0, "q4_kinds_test": 3.0}
 
 
 @pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")  # nbgrader's gradebook, not ours

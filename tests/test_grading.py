@@ -49,13 +49,24 @@ def test_accepted_alternative_earns_full_points_and_says_so(key: sw.Key) -> None
 
 
 def test_wrong_label_scores_zero_and_quotes_why(key: sw.Key) -> None:
-    item = sw.score({"S12": "sourced claim"}, key).items[3]
+    item = sw.score({"S12": "unattributed"}, key).items[3]
     assert item.points == 0.0
-    assert item.feedback.splitlines() == [
-        "S12: you said 'sourced claim', but it is 'anonymous report'.",
-        "Why: The New York Times is named, but it is only the messenger: its information came from "
-        "officials it did not name. 'offenbar' (apparently) shows that even WELT is not sure.",
-    ]
+    lines = item.feedback.splitlines()
+    assert lines[0] == "S12: you said 'no source (writer's own)', but it is 'anonymous report'."
+    assert lines[1].startswith("Why: 'Nach Informationen der' names the New York Times and hints that others told it")
+
+
+def test_the_messenger_rule_accepts_both_labels_from_the_text_alone(key: sw.Key) -> None:
+    item = sw.score({"S12": "sourced claim"}, key).items[3]
+    assert item.points == 1.0
+    assert item.feedback == "S12: accepted, 'sourced claim' (the key says 'anonymous report'; both can be argued)."
+
+
+def test_a_share_of_the_points_for_an_arguable_label() -> None:
+    key = {"X1": {"unattributed": 1, "anonymous_report": 0.5}}
+    assert [sw.score({"X1": given}, key).total for given in ("unattributed", "anonymous", "sourced_claim")] == [1.0, 0.5, 0.0]
+    assert sw.score({"X1": "anonymous"}, key).items[0].feedback == (
+        "X1: half right, 'anonymous report' can be argued, but the rule says 'no source (writer's own)'.")
 
 
 @pytest.mark.parametrize("given", ["Anonymous", " anonymous-report ", "RUMOUR", "anonymous report"])
@@ -190,4 +201,14 @@ def test_label_level_still_teaches_the_nuance(article: sw.Article) -> None:
 def test_span_feedback_names_missing_and_extra_words(article: sw.Article) -> None:
     key = sw.span_key(article, ["S14"])
     item = sw.score({"S14.cues": "zufolge könnte"}, key).items[0]
-    assert item.feedback.endswith("Missing: Dem, Bericht. Not part of it: könnte.")
+    assert item.feedback.endswith("Not part of it: könnte.")
+    item = sw.score({"S11.cues": "bestätigte"}, sw.span_key(article, ["S11"])).items[0]
+    assert item.feedback.endswith("Missing: nicht.")
+
+
+def test_span_variants_earn_full_points(article: sw.Article) -> None:
+    key = sw.span_key(article, ["S12", "S14"])
+    answers = {"S12.cues": "Nach Informationen der", "S14.cues": "Dem Bericht zufolge"}
+    assert sw.score(answers, key).total == 2.0
+    assert sw.score({"S12.cues": "Nach Informationen", "S14.cues": "zufolge"}, key).total == 2.0
+    assert sw.score({"S14.cues": "Bericht zufolge"}, key).items[1].points == 0.8  # the article or nothing

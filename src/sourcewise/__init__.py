@@ -49,6 +49,7 @@ _EXPORTS: dict[str, str] = {
     "get_language": "sourcewise._i18n",
     "label_key": "sourcewise.grading",
     "load_article": "sourcewise.article",
+    "load_rulebook": "sourcewise.rulebook",
     "parse_label": "sourcewise.taxonomy",
     "score": "sourcewise.grading",
     "set_language": "sourcewise._i18n",
@@ -56,7 +57,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 # Submodules a notebook reaches as attributes: sw.plots.timeline(...), sw.exercise.check_labels(...)
-_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "taxonomy", "widgets")
+_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "rulebook", "taxonomy", "widgets")
 
 __all__ = sorted([*_EXPORTS, *_SUBMODULES])
 
@@ -79,7 +80,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the work
-    from sourcewise import checks, cues, exercise, grading, plots, taxonomy, widgets
+    from sourcewise import checks, cues, exercise, grading, plots, rulebook, taxonomy, widgets
     from sourcewise.checks import CheckResult, check
     from sourcewise.cues import Cue, DetectorReport, evaluate_detector, find_cues
     from sourcewise.widgets import article_viewer, claim_labeller, cue_finder, detector_view, keep
@@ -87,4 +88,5 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the
     from sourcewise.article import Article, Span, Unit, load_article
     from sourcewise.errors import AnnotationError, AnswerError, LabelError, SourcewiseError
     from sourcewise.grading import ItemResult, Key, KeyItem, Score, label_key, score, span_key
+    from sourcewise.rulebook import load_rulebook
     from sourcewise.taxonomy import LABELS, RESPONSES, THREE_KINDS, describe, parse_label

@@ -17,8 +17,9 @@ from sourcewise.taxonomy import FORMS, LABELS, RESPONSES, SOURCE_KINDS, SPAN_KIN
 
 REQUIRED = ("id", "start_char", "end_char", "text", "translation", "label", "source",
             "source_kind", "form", "why")
-OPTIONAL = ("response", "chain", "cues", "hedges", "alternatives")
+OPTIONAL = ("response", "chain", "cues", "hedges", "alternatives", "rule")
 SPAN_FIELDS = ("start_char", "end_char", "text", "kind")
+SPAN_OPTIONAL = ("variants",)
 
 
 def read_annotation(path: Path) -> Article:
@@ -105,11 +106,27 @@ class _Checker:
         cues = self.spans(where, "cue", entry.get("cues"), start, end)
         hedges = self.spans(where, "hedge", entry.get("hedges"), start, end)
         why = self.why(where, entry["why"])
+        rules = self.rules(where, entry.get("rule"))
         return Unit(
             id=uid, start_char=start, end_char=end, text=text, translation=str(entry["translation"]),
             label=label, response=response, source=str(entry["source"]), source_kind=source_kind,
             form=form, chain=chain, cues=cues, hedges=hedges, why=why, alternatives=alternatives,
+            rules=rules,
         )
+
+    def rules(self, where: str, value: object) -> tuple[str, ...]:
+        """The optional ``rule:``, one rule id or a list of them, each one of the rulebook's."""
+        if value is None:
+            return ()
+        ids = [str(v) for v in (value if isinstance(value, list) else [value])]
+        from sourcewise.rulebook import load_rulebook
+
+        book = load_rulebook()
+        for rule_id in ids:
+            if rule_id not in book:
+                hint = difflib.get_close_matches(rule_id, [r.id for r in book], n=1)
+                self.add(where, f"rule '{rule_id}' is not in the rulebook." + (f" Did you mean '{hint[0]}'?" if hint else ""))
+        return tuple(ids)
 
     def fields(self, where: str, entry: Mapping[str, Any]) -> None:
         for name in entry:
@@ -171,7 +188,12 @@ class _Checker:
                 self.add(where, f"{what} {_quote(text)} at {s}-{e} lies outside the unit ({start}-{end})")
                 continue
             kind = self.choice(where, f"{what} kind", item["kind"], SPAN_KINDS)
-            spans.append(Span(s, e, text, kind))
+            variants = tuple(str(v) for v in self.sequence(where, f"{what} variants", item.get("variants")))
+            unit_text = self.raw[start:end]
+            for variant in variants:
+                if variant not in unit_text or text not in variant:
+                    self.add(where, f"{what} variant {_quote(variant)} must contain {_quote(text)} and be part of the unit's text")
+            spans.append(Span(s, e, text, kind, variants))
         return tuple(sorted(spans, key=lambda span: (span.start_char, span.end_char)))
 
     def why(self, where: str, value: object) -> Why:

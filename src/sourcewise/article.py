@@ -36,12 +36,15 @@ class Span:
 
     ``kind`` says what the words do: one of :data:`sourcewise.taxonomy.SPAN_KINDS`
     (``"verb_of_saying"``, ``"according_to"``, ``"non_confirmation"``, ``"hedge"``, ...).
+    ``variants`` are other markings of the same cue that earn full points, as the
+    rulebook's ``cue_span`` rule allows (``"Dem Bericht zufolge"`` for ``"zufolge"``).
     """
 
     start_char: int
     end_char: int
     text: str
     kind: str
+    variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class Unit:
         hedges: the words that make the claim less certain.
         why: the reason for the label, English and German.
         alternatives: other labels that are also accepted, where the label is debatable.
+        rules: the ids of the rulebook's rules that decide the label (``("messenger",)``).
     """
 
     id: str
@@ -92,6 +96,7 @@ class Unit:
     hedges: tuple[Span, ...]
     why: Why
     alternatives: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
 
     @property
     def answer(self) -> str:

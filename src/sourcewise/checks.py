@@ -36,7 +36,12 @@ class Question:
 
     ``type`` is ``labels`` (label the listed units), ``cues`` (mark their cue words),
     ``choice`` (pick an option), ``number`` or ``text`` (free text: no wrong answer, a
-    model answer to compare with).
+    model answer to compare with). ``level`` is ``response`` (official responses by kind),
+    ``label`` (the label only) or ``claim`` (only "claim" or "not a claim").
+
+    ``rules`` names the rulebook's rules that decide the answer (``rule:`` in the YAML, one
+    id or a list): for a ``cues`` question the span rules, for a choice or number question
+    the rule it tests. A ``labels`` question takes its rules from the units' annotation.
     """
 
     id: str
@@ -49,6 +54,7 @@ class Question:
     options: Mapping[str, str] = field(default_factory=dict)
     answer: Any = None
     feedback: Mapping[str, str] = field(default_factory=dict)
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         options={str(k): str(v) for k, v in (raw.get("options") or {}).items()},
         answer=raw.get("answer"),
         feedback={str(k): str(v) for k, v in (raw.get("feedback") or {}).items()},
+        rules=tuple(str(r) for r in ([raw["rule"]] if isinstance(raw.get("rule"), str) else raw.get("rule") or ())),
     )
 
 
@@ -192,12 +199,19 @@ def check(question_id: str, answer: object) -> CheckResult:
 
 
 def _check_key(q: Question, answer: object) -> CheckResult:
+    from dataclasses import replace
+
     from sourcewise.article import load_article
-    from sourcewise.grading import label_key, score, span_key
+    from sourcewise.grading import Key, label_key, score, span_key
+    from sourcewise.taxonomy import LABELS
 
     article = load_article()
     if q.type == "labels":
-        key = label_key(article, q.units, level="label" if q.level == "label" else "response")
+        key = label_key(article, q.units, level="response" if q.level == "response" else "label")
+        if q.level == "claim":  # any label of a claim counts as "claim"
+            claims = tuple(name for name in LABELS if name != "not_a_claim")
+            key = Key(tuple(item if item.expected == "not_a_claim" else replace(item, alternatives=claims)
+                            for item in key.items))
     else:
         key = span_key(article, q.units, kinds=q.kinds or None, hedges=q.hedges)
         if isinstance(answer, Mapping):  # let students answer {"S11": "..."} as well as {"S11.cues": ...}

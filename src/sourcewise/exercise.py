@@ -33,6 +33,14 @@ the teacher's tools can read them with :mod:`ast` and re-score a notebook outsid
 student's kernel (:mod:`sourcewise.teacher.keys`); the ``*_outcome`` functions score
 without printing, for them.
 
+Every grader also takes ``rules={item: rule id or [rule ids]}``: the rulebook's rules that
+decide each item (:mod:`sourcewise.rulebook`). They change no score; the feedback on an
+item that is not fully right quotes them, so a student learns which rule to apply, and
+``tests/test_rulebook.py`` holds each key to its rules. A label key may give an arguable
+answer a share of the points (``{"X1": {"unattributed": 1, "anonymous_report": 0.5}}``);
+a span key may list other markings that earn full points, separated by ``" | "``
+(``"zufolge | Dem Bericht zufolge"``).
+
 >>> words("„Wir können das nicht bestätigen“, sagte die Sprecherin.")[:4]
 ['wir', 'können', 'das', 'nicht']
 >>> has_words("Der Verein wies die Vorwürfe zurück.", "wies zurück")
@@ -48,6 +56,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -57,7 +66,7 @@ from typing import Final, Literal
 from sourcewise._i18n import translate
 from sourcewise.article import Why
 from sourcewise.errors import LabelError, suggest
-from sourcewise.grading import ItemResult, Key, KeyItem, score
+from sourcewise.grading import Key, KeyItem, score
 from sourcewise.taxonomy import LABELS, RESPONSES, describe, normalize, parse_label, type_name
 
 __all__ = [
@@ -75,8 +84,12 @@ __all__ = [
     "has_words",
     "labels_outcome",
     "spans_outcome",
+    "try_function",
     "words",
 ]
+
+Rules = Mapping[object, "str | Sequence[str]"]
+"""The rules that decide each item: ``{"P1": "named_source", "P2": ["official_answer", "response_denial"]}``."""
 
 # ---------------------------------------------------------------------------------------
 # Messages (English, German), chosen by sourcewise.set_language like all other feedback.
@@ -180,6 +193,11 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "case_raised": ("{arg}: your function stopped with {error}.", "{arg}: deine Funktion brach ab mit {error}."),
     "points": ("{earned:g} of {points:g} points.", "{earned:g} von {points:g} Punkten."),
+    "rule": ("Rule: {rule}", "Regel: {rule}"),
+    "tried": (
+        "{right} of {total} examples right (practice: no points).",
+        "{right} von {total} Beispielen richtig (Übung: keine Punkte).",
+    ),
 }
 
 
@@ -261,10 +279,6 @@ def _strip_empty_why(feedback: str) -> str:
     return "\n".join(line for line in feedback.split("\n") if line.strip() not in ("Why:", "Warum:"))
 
 
-def _item_lines(results: Iterable[ItemResult]) -> tuple[str, ...]:
-    return tuple(f"{r.mark} {_strip_empty_why(r.feedback)}" for r in results)
-
-
 # ---------------------------------------------------------------------------------------
 # Form checks shared by the dictionary-shaped answers.
 
@@ -327,26 +341,57 @@ def _label_why(name: str) -> Why:
     return Why(describe(name, "en"), describe(name, "de"))
 
 
-def _label_key(key: Mapping[str, object]) -> Key:
-    """The grading core reads the plain key; exercise items also quote the label's definition."""
-    return Key(tuple(replace(item, why=_label_why(str(item.expected))) for item in Key.of(key).items))
+def _rule_why(rules: Rules | None, item: object, keyed: Iterable[object]) -> Why | None:
+    """The feedback of the rules that decide ``item``, or None when ``rules`` names none.
+
+    Raises LabelError for a rule the rulebook does not have, and ValueError for a rule given
+    for an item the key does not have: both are the author's mistakes, caught by the tests.
+    """
+    if not rules:
+        return None
+    unknown = [name for name in rules if str(name) not in {str(k) for k in keyed}]
+    if unknown:
+        raise ValueError(f"rules= names {unknown[0]!r}, which is not an item of the key")
+    ids = rules.get(item)
+    if ids is None:
+        return None
+    from sourcewise.rulebook import load_rulebook
+
+    book = load_rulebook()
+    found = [book[rule_id] for rule_id in ([ids] if isinstance(ids, str) else ids)]
+    return Why(" ".join(r.feedback("en") for r in found), " ".join(r.feedback("de") for r in found))
+
+
+def _label_key(key: Mapping[str, object], rules: Rules | None = None) -> Key:
+    """The grading core reads the plain key; exercise items also quote the rule (or the label's definition)."""
+    return Key(tuple(
+        replace(item, why=_rule_why(rules, item.item, key) or _label_why(str(item.expected)))
+        for item in Key.of(key).items
+    ))
 
 
 def _score_outcome(answer: object, key: Key, points: float) -> Outcome:
     result = score(answer, key)
     shares = [r.points / r.maximum for r in result.items]
-    return Outcome(_earned(shares, points), float(points), _item_lines(result.items) + result.notes)
+    lines = []
+    for item, outcome in zip(key.items, result.items):
+        line = f"{outcome.mark} {_strip_empty_why(outcome.feedback)}"
+        if item.kind == "span" and str(item.why) and not outcome.correct:
+            line += "\n" + _say("rule", rule=item.why)
+        lines.append(line)
+    return Outcome(_earned(shares, points), float(points), tuple(lines) + result.notes)
 
 
-def labels_outcome(answer: object, key: Mapping[str, object], points: float) -> Outcome:
+def labels_outcome(answer: object, key: Mapping[str, object], points: float, rules: Rules | None = None) -> Outcome:
     """Score a labels answer against ``key`` (``{id: label or [label, accepted, ...]}``)."""
-    return _score_outcome(answer, _label_key(key), points)
+    return _score_outcome(answer, _label_key(key, rules), points)
 
 
-def grade_labels(answer: object, key: Mapping[str, object], points: float) -> float:
+def grade_labels(answer: object, key: Mapping[str, object], points: float, rules: Rules | None = None) -> float:
     """Print feedback on a labels answer and return the points earned (the cell's score).
 
-    The first label of a list is the key's answer; the others are accepted too.
+    The first label of a list is the key's answer; the others are accepted too. With
+    ``rules``, feedback on a wrong answer quotes the rule instead of the label's definition.
 
     >>> grade_labels({"X1": "Denial", "X2": "rumour"}, {"X1": "denial", "X2": ["unattributed", "sourced_claim"]}, points=2)
     ✓ X1: right, 'denial'.
@@ -354,8 +399,14 @@ def grade_labels(answer: object, key: Mapping[str, object], points: float) -> fl
     Why: no source (writer's own): A statement in the writer's own voice, with no one else named: often a background fact you can check yourself.
     1 of 2 points.
     1.0
+    >>> grade_labels({"X1": "anonymous"}, {"X1": {"unattributed": 1, "anonymous_report": 0.5}}, points=1,
+    ...              rules={"X1": "hedge_not_decisive"})
+    ½ X1: half right, 'anonymous report' can be argued, but the rule says 'no source (writer's own)'.
+    Why: A hedge says how sure, not who: A hedge ('offenbar', 'womöglich', 'vermutlich', 'könnte', 'mögliches') makes a claim less sure, but it names nobody: decide the label as if it were not there. A sentence whose only signal is a hedge is the writer's own, hedged.
+    0.5 of 1 points.
+    0.5
     """
-    return _report(labels_outcome(answer, key, points))
+    return _report(labels_outcome(answer, key, points, rules))
 
 
 def _report(outcome: Outcome) -> float:
@@ -402,33 +453,40 @@ def check_spans(answer: object, sentences: Sequence[str] | Mapping[str, str]) ->
     _form_ok(given)
 
 
-def _span_key(key: Mapping[str, object]) -> Key:
+def _span_key(key: Mapping[str, object], rules: Rules | None = None) -> Key:
     items = []
     for item, value in key.items():
         texts = _span_texts(value)
         if not texts:
             raise TypeError(f"key item {item!r}: expected marked words as text or a list of texts, not {value!r}")
-        items.append(KeyItem(item, tuple(texts), kind="span"))
+        options = list(itertools.product(*(text.split(" | ") for text in texts)))
+        items.append(KeyItem(item, tuple(options[0]), kind="span", variants=tuple(options[1:]),
+                             why=_rule_why(rules, item, key) or ""))
     return Key(tuple(items))
 
 
-def spans_outcome(answer: object, key: Mapping[str, object], points: float) -> Outcome:
+def spans_outcome(answer: object, key: Mapping[str, object], points: float, rules: Rules | None = None) -> Outcome:
     """Score a spans answer: each item earns the share of words that match (an F1)."""
-    return _score_outcome(answer, _span_key(key), points)
+    return _score_outcome(answer, _span_key(key, rules), points)
 
 
-def grade_spans(answer: object, key: Mapping[str, object], points: float) -> float:
+def grade_spans(answer: object, key: Mapping[str, object], points: float, rules: Rules | None = None) -> float:
     """Print feedback on a spans answer and return the points earned.
 
     A key value is the expected words as one text (``"wies zurück"``; ``...`` between
-    words is allowed and ignored) or a list of texts, one per marked stretch.
+    words is allowed and ignored) or a list of texts, one per marked stretch. Other
+    markings that earn full points follow after ``" | "``: ``"zufolge | Dem Bericht zufolge"``.
 
     >>> grade_spans({"X1": "wies die Vorwürfe zurück"}, {"X1": "wies ... zurück"}, points=1)
     ½ X1: 67% of the words match. Expected: wies ... zurück; you marked: wies die Vorwürfe zurück. Not part of it: die, Vorwürfe.
     0.67 of 1 points.
     0.67
+    >>> grade_spans({"X1": "Dem Bericht zufolge"}, {"X1": "zufolge | Dem Bericht zufolge"}, points=1)
+    ✓ X1: right, Dem Bericht zufolge.
+    1 of 1 points.
+    1.0
     """
-    return _report(spans_outcome(answer, key, points))
+    return _report(spans_outcome(answer, key, points, rules))
 
 
 # ---------------------------------------------------------------------------------------
@@ -458,7 +516,9 @@ def check_choices(answer: object, ids: Sequence[str], allowed: Sequence[object])
     _form_ok(given)
 
 
-def choices_outcome(answer: object, key: Mapping[str, object], allowed: Sequence[object], points: float) -> Outcome:
+def choices_outcome(
+    answer: object, key: Mapping[str, object], allowed: Sequence[object], points: float, rules: Rules | None = None
+) -> Outcome:
     """Score a choices answer: one share per item, for the key's choice or an accepted one."""
     choices = [_choice(a) for a in allowed]
     lookup = {str(k).casefold(): v for k, v in answer.items()} if isinstance(answer, Mapping) else {}
@@ -483,10 +543,15 @@ def choices_outcome(answer: object, key: Mapping[str, object], allowed: Sequence
         else:
             shares.append(0.0)
             lines.append("✗ " + _say("choice_wrong", item=item, given=_choice(given), expected=options[0]))
+        why = _rule_why(rules, item, key)
+        if why is not None and shares[-1] < 1 and not _blank(given):
+            lines[-1] += "\n" + _say("rule", rule=why)
     return Outcome(_earned(shares, points), float(points), tuple(lines))
 
 
-def grade_choices(answer: object, key: Mapping[str, object], allowed: Sequence[object], points: float) -> float:
+def grade_choices(
+    answer: object, key: Mapping[str, object], allowed: Sequence[object], points: float, rules: Rules | None = None
+) -> float:
     """Print feedback on a choices answer and return the points earned.
 
     Choices are compared forgivingly (case, spaces and hyphens; numbers as text).
@@ -497,7 +562,7 @@ def grade_choices(answer: object, key: Mapping[str, object], allowed: Sequence[o
     1 of 2 points.
     1.0
     """
-    return _report(choices_outcome(answer, key, allowed, points))
+    return _report(choices_outcome(answer, key, allowed, points, rules))
 
 
 # ---------------------------------------------------------------------------------------
@@ -592,7 +657,9 @@ def _label_share(expected: object, got: object) -> float:
     return result.items[0].points / result.items[0].maximum
 
 
-def function_outcome(func: object, cases: Mapping[object, object], points: float) -> Outcome:
+def function_outcome(
+    func: object, cases: Mapping[object, object], points: float, rules: Rules | None = None
+) -> Outcome:
     """Score a student's function on ``cases`` (``{argument: expected}``); one share per case.
 
     A tuple argument is unpacked into several arguments. Labels are compared like label
@@ -612,7 +679,8 @@ def function_outcome(func: object, cases: Mapping[object, object], points: float
             lines.append("✗ " + _say("case_raised", arg=arg, error=_error_text(error)))
             continue
         if _want(expected) == "label":
-            item = KeyItem(arg, parse_label(str(expected)), why=_label_why(parse_label(str(expected))))
+            why = _rule_why(rules, case, cases) or _label_why(parse_label(str(expected)))
+            item = KeyItem(arg, parse_label(str(expected)), why=why)
             result = score({arg: got}, Key((item,))).items[0]
             shares.append(result.points / result.maximum)
             lines.append(f"{result.mark} {_strip_empty_why(result.feedback)}")
@@ -625,7 +693,7 @@ def function_outcome(func: object, cases: Mapping[object, object], points: float
     return Outcome(_earned(shares, points), float(points), tuple(lines))
 
 
-def grade_function(func: object, cases: Mapping[object, object], points: float) -> float:
+def grade_function(func: object, cases: Mapping[object, object], points: float, rules: Rules | None = None) -> float:
     """Print feedback on a student's function and return the points earned.
 
     The function's own prints and warnings are swallowed; an exception costs that case
@@ -641,4 +709,53 @@ def grade_function(func: object, cases: Mapping[object, object], points: float) 
     1 of 2 points.
     1.0
     """
-    return _report(function_outcome(func, cases, points))
+    return _report(function_outcome(func, cases, points, rules))
+
+
+def try_function(func: object, examples: Mapping[object, object], rules: Rules | str | None = None) -> None:
+    """Run a student's function on examples and print ✓ or ✗ for each: practice, never graded.
+
+    It never raises for what the function does, so an optional exercise can use it in a
+    cell that is not graded: a function that is not written yet only shows ✗ marks. With
+    ``rules`` (``{example: rule id}``, or one rule id for every example), a ✗ also prints
+    the rule to apply.
+
+    >>> def naive(sentence):
+    ...     return "denial" if "Nein" in sentence else "confirmation"
+    >>> try_function(naive, {"Nein, das ist falsch.": "denial", "Nein, kein Kommentar.": "non_confirmation"})
+    ✓ 'Nein, das ist falsch.' → 'denial'
+    ✗ 'Nein, kein Kommentar.' → 'denial', but the example says 'non_confirmation'
+    1 of 2 examples right (practice: no points).
+    """
+    name = getattr(func, "__name__", "your function")
+    if not callable(func):
+        print(_say("not_callable", name=name, got=type_name(func)))
+        return
+    if isinstance(rules, str):
+        rules = {case: rules for case in examples}
+    for case in examples:
+        _rule_why(rules, case, examples)  # an unknown rule or example is the author's mistake
+    right = 0
+    for case, expected in examples.items():
+        got, error = _call(func, case)
+        arg = _arg(case)
+        if error is not None:
+            print("✗ " + _say("case_raised", arg=arg, error=_error_text(error)))
+            continue
+        good = _matches(got, expected) or (
+            _want(expected) == "label" and isinstance(got, str) and _is_label(got) and _label_share(expected, got) >= 1
+        )
+        right += good
+        print(_say("example_right" if good else "example_wrong", arg=arg, got=got, expected=expected))
+        why = _rule_why(rules, case, examples)
+        if why is not None and not good:
+            print("  " + _say("rule", rule=why))
+    print(_say("tried", right=right, total=len(examples)))
+
+
+def _is_label(text: str) -> bool:
+    try:
+        parse_label(text)
+    except LabelError:
+        return False
+    return True

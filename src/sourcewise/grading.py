@@ -20,13 +20,14 @@ answer becomes a sentence in the feedback and zero points for that item.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from sourcewise._i18n import message
+from sourcewise._i18n import message, translate
 from sourcewise.errors import LabelError, suggest
 from sourcewise.taxonomy import RESPONSES, family, parse_label, title_of, type_name
 
@@ -37,6 +38,13 @@ __all__ = ["ItemResult", "Key", "KeyItem", "Score", "label_key", "score", "span_
 
 PARTIAL = 0.5
 """The share of a point for the right family of official response but the wrong kind."""
+
+_TEXT = {
+    "partly_accepted": (
+        "{item}: half right, {given} can be argued, but the rule says {expected}.",
+        "{item}: halb richtig, {given} lässt sich begründen, aber die Regel sagt {expected}.",
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,10 @@ class KeyItem:
         cue: the words quoted when a non-confirmation is mistaken for a denial.
         detail: for a key that asks only for the top-level label, the finer answer
             (``"non_confirmation"``), so that feedback can still teach the nuance.
+        shares: other labels that earn a share of the points (``(("anonymous_report", 0.5),)``),
+            where the rulebook says an answer can be argued but is not the rule's own.
+        variants: for ``kind="span"``, other marked words that earn full points (the cue with
+            its article, say), one tuple of texts per variant.
     """
 
     item: str
@@ -64,6 +76,8 @@ class KeyItem:
     points: float = 1.0
     cue: str = ""
     detail: str = ""
+    shares: tuple[tuple[str, float], ...] = ()
+    variants: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,11 @@ class Key:
 
     @classmethod
     def of(cls, key: Key | Article | Mapping[str, object]) -> Key:
-        """Accept a Key, an Article (all units, finest labels) or ``{item: label or [labels]}``."""
+        """Accept a Key, an Article (all units, finest labels) or ``{item: label or [labels]}``.
+
+        A plain item may also map labels to their share of the points, the key's answer
+        first: ``{"X1": {"unattributed": 1, "anonymous_report": 0.5}}``.
+        """
         if isinstance(key, Key):
             return key
         if isinstance(key, Mapping):
@@ -103,6 +121,12 @@ def _item_from_plain(name: str, value: object) -> KeyItem:
     if isinstance(value, Sequence) and value and all(isinstance(v, str) for v in value):
         first, *rest = (parse_label(v) for v in value)
         return KeyItem(name, first, alternatives=tuple(rest))
+    if isinstance(value, Mapping) and value and all(isinstance(v, str) for v in value):
+        credit = [(parse_label(label), float(share)) for label, share in value.items()]
+        full = [label for label, share in credit if share >= 1]
+        if full and all(0 < share <= 1 for _, share in credit):
+            return KeyItem(name, full[0], alternatives=tuple(full[1:]),
+                           shares=tuple((label, share) for label, share in credit if share < 1))
     raise TypeError(f"key item {name!r}: expected a label, a list of labels or a KeyItem, not {value!r}")
 
 
@@ -144,19 +168,25 @@ def span_key(
 ) -> Key:
     """A key asking for the cue words (and optionally the hedges) of each unit.
 
-    Items are named ``"<unit id>.cues"``; the answer is the marked words as text.
+    Items are named ``"<unit id>.cues"``; the answer is the marked words as text. A span's
+    ``variants`` (the cue with its article, say) earn full points too.
 
     >>> from sourcewise.article import load_article
-    >>> key = span_key(load_article(), ["S11"])
+    >>> key = span_key(load_article(), ["S11", "S14"])
     >>> key.items[0].item, key.items[0].expected
     ('S11.cues', ('bestätigte', 'nicht'))
+    >>> key.items[1].expected, key.items[1].variants
+    (('zufolge',), (('Dem Bericht zufolge',),))
     """
     items = []
     for uid in unit_ids:
         unit = article[uid]
-        spans = [*unit.cues, *(unit.hedges if hedges else ())]
-        texts = tuple(s.text for s in spans if kinds is None or s.kind in kinds)
-        items.append(KeyItem(f"{unit.id}.cues", texts, kind="span", why=unit.why, points=points))
+        spans = sorted((s for s in (*unit.cues, *(unit.hedges if hedges else ())) if kinds is None or s.kind in kinds),
+                       key=lambda s: (s.start_char, s.end_char))
+        texts = tuple(s.text for s in spans)
+        options = itertools.product(*((s.text, *s.variants) for s in spans))
+        variants = tuple(option for option in options if option != texts)
+        items.append(KeyItem(f"{unit.id}.cues", texts, kind="span", why=unit.why, points=points, variants=variants))
     return Key(tuple(items))
 
 
@@ -316,6 +346,9 @@ def _label_share(item: KeyItem, given: str) -> tuple[float, str]:
         return 1.0, message("correct", **fields)
     if given in item.alternatives or family(given) in item.alternatives:
         return 1.0, message("accepted", **fields)
+    for label, share in item.shares:  # arguable, but not the rule's own answer
+        if given == label or family(given) == label:
+            return share, translate(_TEXT, "partly_accepted", **fields)
     if expected in RESPONSES and given == "official_response":
         return PARTIAL, message("family_only", **fields)
     if {given, expected} == {"denial", "non_confirmation"}:  # confirming is no half-way answer
@@ -334,7 +367,7 @@ def _score_span(item: KeyItem, value: object, expected_text: str) -> ItemResult:
         return ItemResult(item.item, 0.0, item.points, None, expected_text,
                           message("span_type", item=item.item, got=type_name(value)))
     expected = (item.expected,) if isinstance(item.expected, str) else item.expected
-    share = token_overlap(texts, expected)
+    share, expected = max((token_overlap(texts, option), option) for option in (expected, *item.variants))
     given = " … ".join(texts)
     if share >= 1:
         return ItemResult(item.item, item.points, item.points, given, expected_text,

@@ -72,10 +72,10 @@ LABELS: Final[dict[str, Label]] = {
             "sourced_claim",
             "sourced claim",
             "Aussage mit Quelle",
-            "A claim that the text hands to a named person or institution: you can tell who stands "
-            "behind it and could ask them.",
-            "Eine Aussage, die der Text einer genannten Person oder Institution zuschreibt: Man "
-            "weiß, wer dahintersteht, und könnte nachfragen.",
+            "A claim that the text hands to a named person, institution or news outlet: you can tell "
+            "who stands behind it and could ask them.",
+            "Eine Aussage, die der Text einer genannten Person, Institution oder Redaktion zuschreibt: "
+            "Man weiß, wer dahintersteht, und könnte nachfragen.",
             "S10",
         ),
         Label(
@@ -92,10 +92,11 @@ LABELS: Final[dict[str, Label]] = {
             "anonymous_report",
             "anonymous report",
             "anonymer Bericht",
-            "A claim whose real source is not named: rumours, 'allegedly', or a newspaper passing "
-            "on what unnamed officials told it.",
-            "Eine Behauptung, deren eigentliche Quelle ungenannt bleibt: Gerüchte, 'angeblich' oder "
-            "eine Zeitung, die weitergibt, was ihr ungenannte Beamte gesagt haben.",
+            "A claim whose real source is not named: rumours, 'allegedly', 'is said to', or a "
+            "newspaper that says it passes on what unnamed officials told it.",
+            "Eine Behauptung, deren eigentliche Quelle ungenannt bleibt: Gerüchte, 'angeblich', "
+            "'soll', oder eine Zeitung, die sagt, dass sie weitergibt, was ihr ungenannte Beamte "
+            "gesagt haben.",
             "S12",
         ),
         Label(

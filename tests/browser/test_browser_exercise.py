@@ -26,18 +26,8 @@ ANSWERS = {
     "q2_spans": 'q2 = {"P6": "Nach Angaben", "P7": "zufolge", "P8": "teilte mit"}',
     "q3_sources": 'q3 = {"P2": "writer", "P3": "named_institution", "P4": "anonymous", '
                   '"P5": "named_institution", "P9": "news_outlet"}',
-    "q4_function": (
-        'QUOTE_MARKS = ["„", "“", \'"\']\n'
-        'SAYING_VERBS = ["sagte", "sagt", "erklärte", "betonte", "meinte", "versicherte", "berichtete"]\n'
-        "\n"
-        "\n"
-        "def speech_form(sentence: str) -> str:\n"
-        "    if any(mark in sentence for mark in QUOTE_MARKS):\n"
-        '        return "direct_quote"\n'
-        "    if any(verb in sentence.split() or verb + \",\" in sentence for verb in SAYING_VERBS):\n"
-        '        return "indirect_speech"\n'
-        '    return "none"\n'
-    ),
+    "q4_forms": 'q4 = {"R1": "direct_quote", "R2": "indirect_speech", "R3": "none", "R4": "indirect_speech", '
+                '"R5": "direct_quote", "R6": "none", "R7": "indirect_speech", "R8": "direct_quote"}',
     # The written answer (a Markdown cell) is graded by hand; Validate only wants it answered.
     "q5_written": "The New York Times stands behind it: the Konjunktiv I *gehe* shows that the "
                   "sentence still reports what the paper wrote. It is not WELT's own statement.",
