@@ -1,5 +1,5 @@
 """The development set is well formed: sources and licences recorded, offsets exact, every
-sentence labelled by a rule of the rulebook, every cue of a known category."""
+sentence labelled by a label rule of the rulebook (src/sourcewise/data/rulebook.yaml), every cue of a known category."""
 
 from __future__ import annotations
 
@@ -8,25 +8,13 @@ from collections import Counter
 import pytest
 
 from devset import DEVSET_DIR, SPLITS, DevText, load_devset
+from sourcewise.rulebook import load_rulebook
 from sourcewise.taxonomy import LABELS, RESPONSES, SPAN_KINDS
 
 TEXTS = load_devset()
 SOURCE_FIELDS = ("url", "outlet", "title", "published", "licence", "licence_evidence", "excerpt", "retrieved")
 
-#: The rulebook's label rules (src/sourcewise/data/rulebook.yaml) and the labels each accepts.
-RULE_LABELS = {
-    "not_about_story": {"not_a_claim"},
-    "official_answer": {"official_response"},
-    "unmarked_answer": {"official_response", "sourced_claim"},
-    "named_source": {"sourced_claim"},
-    "own_reporter": {"sourced_claim", "unattributed"},
-    "vague_source": {"sourced_claim", "anonymous_report"},
-    "messenger": {"sourced_claim", "anonymous_report"},
-    "unnamed_source": {"anonymous_report"},
-    "reportive_soll": {"anonymous_report"},
-    "writers_own": {"unattributed"},
-    "hedge_not_decisive": {"unattributed", "anonymous_report"},
-}
+BOOK = load_rulebook()
 
 
 def ids(texts: tuple[DevText, ...]) -> list[str]:
@@ -83,8 +71,8 @@ def test_every_unit_is_labelled_by_a_rule(text: DevText) -> None:
             assert unit.response is None, f"{where}: only official responses have a kind"
         assert all(a in LABELS or a in RESPONSES for a in unit.alternatives), f"{where}: {unit.alternatives}"
         assert unit.label not in unit.alternatives, f"{where}: the label is repeated as an alternative"
-        assert unit.rule in RULE_LABELS, f"{where}: no label rule {unit.rule!r}"
-        assert unit.label in RULE_LABELS[unit.rule], f"{where}: rule {unit.rule} does not give {unit.label}"
+        assert unit.rule in BOOK and BOOK[unit.rule].decides == "label", f"{where}: no label rule {unit.rule!r}"
+        assert unit.label in BOOK[unit.rule].credit, f"{where}: rule {unit.rule} does not give {unit.label}"
         named = unit.label in ("sourced_claim", "official_response")
         assert bool(unit.source) or not named, f"{where}: a {unit.label} names its source"
 
