@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-from sourcewise._i18n import translate
+from sourcewise._i18n import get_language, translate
 from sourcewise.errors import suggest
 
 __all__ = ["CheckResult", "Question", "check", "question", "question_problems", "questions"]
@@ -36,7 +36,9 @@ class Question:
 
     ``type`` is ``labels`` (label the listed units), ``cues`` (mark their cue words),
     ``choice`` (pick an option), ``number`` or ``text`` (free text: no wrong answer, a
-    model answer to compare with).
+    model answer to compare with). ``german`` holds the German ``prompt``, ``options``,
+    ``feedback`` and ``answer`` (a model answer) where a lesson's file gives them (``de:``);
+    a check shows them when the course's language is German.
     """
 
     id: str
@@ -49,6 +51,12 @@ class Question:
     options: Mapping[str, str] = field(default_factory=dict)
     answer: Any = None
     feedback: Mapping[str, str] = field(default_factory=dict)
+    german: Mapping[str, Any] = field(default_factory=dict)
+
+    def said(self, part: str) -> Any:
+        """``options``, ``feedback`` or ``answer`` in the course's language (English when there is no German)."""
+        english = {"options": self.options, "feedback": self.feedback, "answer": self.answer}[part]
+        return self.german.get(part, english) if get_language() == "de" else english
 
 
 @dataclass(frozen=True)
@@ -158,6 +166,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         options={str(k): str(v) for k, v in (raw.get("options") or {}).items()},
         answer=raw.get("answer"),
         feedback={str(k): str(v) for k, v in (raw.get("feedback") or {}).items()},
+        german=dict(raw.get("de") or {}),
     )
 
 
@@ -220,8 +229,8 @@ def _check_choice(q: Question, answer: object) -> CheckResult:
     if got not in {_normal_option(o) for o in q.options}:
         options = ", ".join(f'"{o}"' for o in q.options)
         return CheckResult(q.id, 0.0, 1.0, (_t("choice_unknown", got=answer, options=options), _t("practice")))
-    option = f"{got}) {q.options.get(got, '')}".strip().rstrip(".")
-    why = q.feedback.get(got, "")
+    option = f"{got}) {q.said('options').get(got, '')}".strip().rstrip(".")
+    why = str(q.said("feedback").get(got, ""))
     if got in right:
         return CheckResult(q.id, 1.0, 1.0, (_t("choice_right", option=option), why, _t("practice")))
     return CheckResult(q.id, 0.0, 1.0, (_t("choice_wrong", option=option), why, _t("practice")))
@@ -248,6 +257,6 @@ def _is_blank(value: object) -> bool:
 def _check_text(q: Question, answer: object) -> CheckResult:
     if not isinstance(answer, str) or len(answer.strip()) < 3:
         return CheckResult(q.id, 0.0, 1.0, (_t("text_empty"), _t("practice")))
-    model = str(q.answer or "")
+    model = str(q.said("answer") or "")
     return CheckResult(q.id, 1.0, 1.0, (_t("text_done"), model, _t("practice")))
 
