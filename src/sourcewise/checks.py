@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-from sourcewise._i18n import translate
+from sourcewise._i18n import get_language, translate
 from sourcewise.errors import suggest
 
 __all__ = ["CheckResult", "Question", "check", "question", "question_problems", "questions"]
@@ -42,6 +42,9 @@ class Question:
     ``rules`` names the rulebook's rules that decide the answer (``rule:`` in the YAML, one
     id or a list): for a ``cues`` question the span rules, for a choice or number question
     the rule it tests. A ``labels`` question takes its rules from the units' annotation.
+    ``german`` holds the German ``prompt``, ``options``, ``feedback`` and ``answer`` (a model
+    answer) where a lesson's file gives them (``de:``); a check shows them when the course's
+    language is German.
     """
 
     id: str
@@ -55,6 +58,12 @@ class Question:
     answer: Any = None
     feedback: Mapping[str, str] = field(default_factory=dict)
     rules: tuple[str, ...] = ()
+    german: Mapping[str, Any] = field(default_factory=dict)
+
+    def said(self, part: str) -> Any:
+        """``options``, ``feedback`` or ``answer`` in the course's language (English when there is no German)."""
+        english = {"options": self.options, "feedback": self.feedback, "answer": self.answer}[part]
+        return self.german.get(part, english) if get_language() == "de" else english
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         answer=raw.get("answer"),
         feedback={str(k): str(v) for k, v in (raw.get("feedback") or {}).items()},
         rules=tuple(str(r) for r in ([raw["rule"]] if isinstance(raw.get("rule"), str) else raw.get("rule") or ())),
+        german=dict(raw.get("de") or {}),
     )
 
 
@@ -234,8 +244,8 @@ def _check_choice(q: Question, answer: object) -> CheckResult:
     if got not in {_normal_option(o) for o in q.options}:
         options = ", ".join(f'"{o}"' for o in q.options)
         return CheckResult(q.id, 0.0, 1.0, (_t("choice_unknown", got=answer, options=options), _t("practice")))
-    option = f"{got}) {q.options.get(got, '')}".strip().rstrip(".")
-    why = q.feedback.get(got, "")
+    option = f"{got}) {q.said('options').get(got, '')}".strip().rstrip(".")
+    why = str(q.said("feedback").get(got, ""))
     if got in right:
         return CheckResult(q.id, 1.0, 1.0, (_t("choice_right", option=option), why, _t("practice")))
     return CheckResult(q.id, 0.0, 1.0, (_t("choice_wrong", option=option), why, _t("practice")))
@@ -262,6 +272,6 @@ def _is_blank(value: object) -> bool:
 def _check_text(q: Question, answer: object) -> CheckResult:
     if not isinstance(answer, str) or len(answer.strip()) < 3:
         return CheckResult(q.id, 0.0, 1.0, (_t("text_empty"), _t("practice")))
-    model = str(q.answer or "")
+    model = str(q.said("answer") or "")
     return CheckResult(q.id, 1.0, 1.0, (_t("text_done"), model, _t("practice")))
 

@@ -6,11 +6,12 @@ into a new figure) and returns the Axes:
 - :func:`who_said_what`: the claims counted by the source the article hands them to;
 - :func:`certainty_along`: attribution cues and hedges, claim by claim, in reading order;
 - :func:`sourcing_chain`: how many hands each claim passed, named and unnamed;
-- :func:`timeline`: the claims against what happened next (:func:`load_events`).
+- :func:`timeline`: the claims against what happened next, with the verdicts of
+  :mod:`sourcewise.record` and the rule behind each.
 
 The counting and graph building live in small functions that draw nothing
-(:func:`source_groups`, :func:`source_counts`, :func:`chain_graph`, :func:`is_unnamed`,
-:func:`load_events`), so that a lesson or a test can use the numbers without a picture:
+(:func:`source_groups`, :func:`source_counts`, :func:`chain_graph`, :func:`is_unnamed`;
+the verdicts in :mod:`sourcewise.record`), so that a lesson or a test can use the numbers without a picture:
 
 >>> article = load_article()
 >>> source_counts(article)["Kremlin"]
@@ -33,13 +34,13 @@ import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from sourcewise._i18n import LANGUAGES, message, translate
 from sourcewise.article import Article, Unit, load_article
-from sourcewise.errors import AnnotationError, LabelError, SourcewiseError, suggest
+from sourcewise.errors import LabelError, SourcewiseError, suggest
+from sourcewise.record import MONTHS, RULES, VERDICTS, Record, Verdict, day_text, load_record
 from sourcewise.taxonomy import LABELS, RESPONSES
 
 if TYPE_CHECKING:
@@ -49,15 +50,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALT_TEXT_ATTRIBUTE",
-    "VERDICTS",
     "Edge",
-    "Event",
     "SourceGroup",
     "alt_text",
     "certainty_along",
     "chain_graph",
     "is_unnamed",
-    "load_events",
     "save_all",
     "source_counts",
     "source_groups",
@@ -84,14 +82,12 @@ _LABEL_STYLE: Final[dict[str, tuple[str, str, str]]] = {
 }
 _INK, _SOFT_INK = "#222222", "#555555"
 
-VERDICTS: Final = ("right", "wrong", "open")
-"""What a later event says about the claims it checks."""
-
-_VERDICT_STYLE: Final[dict[str, tuple[str, str, str]]] = {
-    # verdict: (colour, marker, symbol)
-    "right": (_GREEN, "o", "✓"),
-    "wrong": (_VERMILLION, "X", "✗"),
-    "open": (_GREY, "D", "?"),
+_EFFECT_STYLE: Final[dict[str, tuple[str, str, str]]] = {
+    # what an event does for a claim: (colour, marker, symbol)
+    "for": (_GREEN, "o", "✓"),
+    "against": (_VERMILLION, "X", "✗"),
+    "aside": (_GREY, "D", "–"),
+    "origin": (_BLUE, "*", "◆"),
 }
 
 ALT_TEXT_ATTRIBUTE: Final = "sourcewise_alt_text"
@@ -102,7 +98,7 @@ _SIZES: Final[dict[str, tuple[float, float]]] = {
     "who_said_what": (10.0, 6.2),
     "certainty_along": (10.5, 5.8),
     "sourcing_chain": (11.0, 6.8),
-    "timeline": (11.0, 8.6),
+    "timeline": (11.0, 19.0),
 }
 
 # Every word a figure shows, as (English, German).
@@ -183,36 +179,36 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     ),
     "time_title": ("What happened next? The claims against the later record",
                    "Was geschah dann? Die Aussagen und was später bekannt wurde"),
-    "before": ("What the article reported ({when})", "Was der Artikel berichtete ({when})"),
+    "before": ("Where the article's claims come from (up to {when})", "Woher die Aussagen des Artikels stammen (bis {when})"),
     "after": ("What happened next", "Was danach geschah"),
-    "article_line": ("the article\n{published}", "der Artikel\n{published}"),
+    "article_line": ("the article, dated from its text:\n{published}", "der Artikel, aus seinem Text datiert:\n{published}"),
     "verdict_right": ("right", "richtig"),
     "verdict_wrong": ("wrong", "falsch"),
     "verdict_open": ("open", "offen"),
-    "for_units": ("{symbol} {verdict} for {ids}", "{symbol} {verdict} für {ids}"),
+    "effect_for": ("✓ counts for {ids}", "✓ zählt für {ids}"),
+    "effect_against": ("✗ counts against {ids}", "✗ zählt gegen {ids}"),
+    "effect_aside": ("– not counted ({rule}): {ids}", "– nicht gezählt ({rule}): {ids}"),
+    "effect_origin": ("◆ where {ids} come from", "◆ Herkunft von {ids}"),
+    "speaks": ("{voice} · {kind}", "{voice} · {kind}"),
     "time_caption": (
-        "Each row is one event; its marker sits at its date. ✓ and a circle: it proved the "
-        "article's claims right; ✗ and a cross: wrong; ? and a diamond: still open. Right: "
-        "{right}. Wrong: {wrong}. Not checked by any later event: {unchecked}.",
-        "Jede Zeile ist ein Ereignis; die Markierung steht bei seinem Datum. ✓ und Kreis: Es "
-        "bestätigt die Aussagen des Artikels; ✗ und Kreuz: falsch; ? und Raute: noch offen. "
-        "Richtig: {right}. Falsch: {wrong}. Von keinem späteren Ereignis geprüft: {unchecked}.",
+        "Each row is one event, its markers at its date: ✓ and a circle, it counts for a claim; "
+        "✗ and a cross, against; – and a diamond, not counted, and the rule says why; ◆ and a "
+        "star, where a claim comes from. Verdicts: {verdicts}. Not checked here: {unchecked}.",
+        "Jede Zeile ist ein Ereignis, die Markierungen stehen bei seinem Datum: ✓ und Kreis, es "
+        "zählt für eine Aussage; ✗ und Kreuz, dagegen; – und Raute, nicht gezählt, und die Regel "
+        "sagt warum; ◆ und Stern, woher eine Aussage stammt. Urteile: {verdicts}. Hier nicht "
+        "geprüft: {unchecked}.",
     ),
+    "verdict_group": ("{verdict}: {items}", "{verdict}: {items}"),
     "time_alt": (
-        "Timeline from {start} to {end}, one row per event, each with a marker for its verdict. "
-        "{rows}.",
-        "Zeitleiste von {start} bis {end}, eine Zeile je Ereignis, jede mit einer Markierung für "
-        "ihr Urteil. {rows}.",
+        "Timeline from {start} to {end}, one row per event, each with markers for what it does "
+        "for the article's claims. {rows}. Verdicts: {verdicts}.",
+        "Zeitleiste von {start} bis {end}, eine Zeile je Ereignis, jede mit Markierungen dafür, "
+        "was es für die Aussagen des Artikels bedeutet. {rows}. Urteile: {verdicts}.",
     ),
     "none": ("none", "keine"),
     "label": ("label", "Label"),
 }
-
-_MONTHS: Final = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "de": ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"),
-}
-
 
 def _say(key: str, lang: str, **fields: object) -> str:
     return translate(_WORDS, key, lang, **fields)
@@ -387,125 +383,6 @@ def is_unnamed(hand: str, article: Article | None = None) -> bool:
         return True
     article = article if article is not None else load_article()
     return any(u.label == "anonymous_report" and u.chain and u.chain[-1] == hand for u in article.claims)
-
-
-# --------------------------------------------------------------------------------------------
-# What happened next: the events file.
-
-
-@dataclass(frozen=True)
-class Event:
-    """Something that happened after (or just before) the article, and what it says about it.
-
-    Attributes:
-        date: when it happened or was reported; for a span, or a year known only roughly, the
-            first day.
-        text: what happened, one short English sentence.
-        source: who reported it; ``"general: ..."`` marks a widely documented fact that is not
-            tied to one report here.
-        checks: ids of the article's units the event tells us something about.
-        verdict: ``"right"``, ``"wrong"`` or ``"open"``: what it says about those units.
-        until: the last day, for an event that spans days (or a whole year); else ``None``.
-        text_de: the text in German, where there is one.
-    """
-
-    date: dt.date
-    text: str
-    source: str
-    checks: tuple[str, ...]
-    verdict: str
-    until: dt.date | None = None
-    text_de: str = ""
-
-    def describe(self, lang: str = "en") -> str:
-        """The text in ``lang`` (English when there is no German text)."""
-        return self.text_de if lang == "de" and self.text_de else self.text
-
-    def when(self, lang: str = "en") -> str:
-        """The date as people write it: ``'13 Sep 2023'``, ``'10–13 Sep 2023'``, ``'2024'``.
-
-        >>> Event(dt.date(2024, 1, 1), "x", "y", (), "open", until=dt.date(2024, 12, 31)).when()
-        '2024'
-        """
-        return _span(self.date, self.until, lang)
-
-    @property
-    def middle(self) -> dt.date:
-        """The day the figure puts the event's marker on: the middle of its span."""
-        if self.until is None:
-            return self.date
-        return self.date + (self.until - self.date) / 2
-
-
-_EVENT_FIELDS: Final = ("date", "text", "source", "checks", "verdict", "until", "text_de")
-
-
-def load_events(path: str | Path | None = None) -> list[Event]:
-    """The later record from an events file, sorted by date (default: the packaged one).
-
-    Raises:
-        AnnotationError: listing every problem in the file; a bad file never loads halfway.
-
-    >>> events = load_events()
-    >>> [(e.when(), e.verdict) for e in events if "S12" in e.checks][1:]
-    [('11 Sep 2023', 'right'), ('13 Sep 2023', 'wrong')]
-    """
-    import yaml
-
-    if path is None:
-        path = Path(str(resources.files("sourcewise") / "data" / "events.yaml"))
-    path = Path(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AnnotationError([f"there is no events file at {path}"], path.name) from None
-    except yaml.YAMLError as error:
-        raise AnnotationError([f"the file is not valid YAML: {error}"], path.name) from None
-    entries = document.get("events") if isinstance(document, dict) else None
-    if not isinstance(entries, list):
-        raise AnnotationError(["the file must have a list 'events:' (see the packaged events.yaml)"], path.name)
-    problems: list[str] = []
-    events = [event for i, entry in enumerate(entries) if (event := _event(i, entry, problems))]
-    if problems:
-        raise AnnotationError(problems, path.name)
-    return sorted(events, key=lambda event: (event.date, event.until or event.date))
-
-
-def _event(index: int, entry: object, problems: list[str]) -> Event | None:
-    where = f"event #{index + 1}"
-    if not isinstance(entry, dict):
-        problems.append(f"{where}: each event must be a mapping with {', '.join(_EVENT_FIELDS[:5])}")
-        return None
-    before = len(problems)
-    for name in entry:
-        if name not in _EVENT_FIELDS:
-            problems.append(f"{where}: unknown field '{name}'.{suggest(str(name), _EVENT_FIELDS)} "
-                            f"Fields are: {', '.join(_EVENT_FIELDS)}")
-    for name in _EVENT_FIELDS[:5]:
-        if name not in entry:
-            problems.append(f"{where}: field '{name}' is missing")
-    for name in ("date", "until"):
-        if name in entry and not isinstance(entry[name], dt.date):
-            problems.append(f"{where}: {name} '{entry[name]}' is not a date like 2023-09-13")
-    for name in ("text", "source", "text_de"):
-        if name in entry and not isinstance(entry[name], str):
-            problems.append(f"{where}: {name} must be text in quotes")
-    if isinstance(entry.get("date"), dt.date) and isinstance(entry.get("until"), dt.date):
-        if entry["until"] < entry["date"]:
-            problems.append(f"{where}: until {entry['until']} comes before date {entry['date']}")
-    checks = entry.get("checks", [])
-    if not isinstance(checks, list) or not all(isinstance(c, str) for c in checks):
-        problems.append(f"{where}: checks must be a list of unit ids like [S12, S14]")
-    verdict = entry.get("verdict")
-    if "verdict" in entry and verdict not in VERDICTS:
-        problems.append(f"{where}: verdict '{verdict}' is not allowed.{suggest(str(verdict), VERDICTS)} "
-                        f"Allowed: {', '.join(VERDICTS)}")
-    if len(problems) > before:
-        return None
-    return Event(
-        date=entry["date"], text=entry["text"], source=entry["source"], checks=tuple(checks),
-        verdict=str(verdict), until=entry.get("until"), text_de=entry.get("text_de", ""),
-    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -889,31 +766,37 @@ def _tint(colour: str, amount: float = 0.45) -> tuple[float, float, float]:
 # 4. Timeline
 
 
-def timeline(article: Article | None = None, *, events: Sequence[Event] | None = None,
+def timeline(article: Article | None = None, *, record: Record | None = None,
              ax: Axes | None = None, lang: str = "en") -> Axes:
-    """The article's claims against what happened next, on a time axis.
+    """The article's claims against what happened next, on a time axis, judged by the course's rules.
 
-    One row per event (:func:`load_events`), the earliest on top: the ones dated up to the
-    article's publication are where its claims come from, the rest are the later record. The
-    left part of the plot is a time axis with a marker at each event's date, its shape giving
-    the verdict (circle right, cross wrong, diamond open); the right part writes the event out,
-    with ✓, ✗ or ?, the units it checks and who reported it.
+    One row per event of the record (:func:`sourcewise.record.load_record`) that speaks to one
+    of the article's claims, the earliest on top: first the reports the claims come from, then
+    the later record. The left part of the plot is a time axis with markers at each event's
+    date; the right part writes the event out, says what it does for which claim (✓ counts
+    for it, ✗ counts against it, – not counted, with the rule that says why; ◆ where a claim
+    comes from) and who speaks. Nothing here decides a verdict: every one is
+    :meth:`sourcewise.record.Record.verdict`'s, and the caption lists them with their rules.
 
     Raises:
-        LabelError: an event checks a unit id that the article does not have.
+        LabelError: a claim of the record is carried by a unit that the article does not have.
 
     >>> from matplotlib.figure import Figure
     >>> ax = timeline(ax=Figure(figsize=(10, 6)).add_subplot())
-    >>> any(t.get_text().startswith("✗ wrong for S08, S12") for t in ax.texts)
+    >>> any(t.get_text().startswith("✓ counts for S08.meeting, S09.meeting") for t in ax.texts)
     True
     """
     article = article if article is not None else load_article()
+    record = record if record is not None else load_record()
     lang = _check_language(lang)
-    events = list(load_events() if events is None else events)
-    for event in events:
-        for unit_id in event.checks:
+    claims = [claim for claim in record.claims.values() if claim.units]
+    for claim in claims:
+        for unit_id in claim.units:
             if unit_id not in article:
-                raise LabelError(f"{event.when()}, '{event.text}': {article.unknown_unit_message(unit_id)}")
+                raise LabelError(f"claim {claim.id}: {article.unknown_unit_message(unit_id)}")
+    verdicts = [record.verdict(claim.id) for claim in claims]
+    effects = _effects(verdicts)
+    events = [event for event in record.events if event.id in effects]
     ax = _axes(ax, "timeline")
     import matplotlib.transforms as transforms
     from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
@@ -926,16 +809,16 @@ def timeline(article: Article | None = None, *, events: Sequence[Event] | None =
     first = dt.date(start.year, start.month, 1)
     last = dt.date(end.year + end.month // 12, end.month % 12 + 1, 1)
     # The time axis takes the left part of the Axes; the words take the rest.
-    panel, words_at = 0.3, 0.325
+    panel, words_at = 0.25, 0.27
     ax.set_xlim(_day_number(first) - 12, _day_number(first) - 12 + (_day_number(last) + 12 - _day_number(first) + 12) / panel)
     text_at = transforms.blended_transform_factory(ax.transAxes, ax.transData)
-    months = _MONTHS["de" if lang == "de" else "en"]
+    months = MONTHS["de" if lang == "de" else "en"]
+    nudge = {"origin": 0.0, "for": -7.0, "against": 7.0, "aside": 0.0}
 
     # y counts lines of text from the top, so the rows never overlap at the figure's size.
     y = 0.0
     headings = (
-        (_say("before", lang, when=_span(before[0].date, published, lang) if before and published else ""),
-         before),
+        (_say("before", lang, when=day_text(published, lang)) if published else "", before),
         (_say("after", lang), after),
     )
     for heading, group in headings:
@@ -946,27 +829,33 @@ def timeline(article: Article | None = None, *, events: Sequence[Event] | None =
                 fontsize=11.5, fontweight="bold", color=_INK)
         y += 1.7
         for event in group:
-            lines = textwrap.wrap(f"{event.when(lang)}: {event.describe(lang)}", 92)
-            colour, marker, symbol = _VERDICT_STYLE[event.verdict]
+            lines = textwrap.wrap(f"{event.when(lang)}: {event.describe(lang)}", 100)
+            done = effects[event.id]
             middle = _day_number(event.middle)
             if event.until is not None:
                 ax.plot([_day_number(event.date), _day_number(event.until)], [y + 0.5] * 2,
-                        color=colour, linewidth=6, alpha=0.5, solid_capstyle="butt", zorder=2)
+                        color=_GREY, linewidth=6, alpha=0.5, solid_capstyle="butt", zorder=2)
             ax.plot([middle, _day_number(last)], [y + 0.5] * 2, color="#D0D0D0", linewidth=0.8,
                     linestyle=":", zorder=1)
-            ax.scatter([middle], [y + 0.5], marker=marker, s=120, color=colour, edgecolor=_INK,
-                       linewidth=0.9, zorder=3, clip_on=False)
+            for effect in done:
+                colour, marker, _ = _EFFECT_STYLE[effect]
+                offset = nudge[effect] if len(done) > 1 else 0.0
+                ax.scatter([middle + offset], [y + 0.5], marker=marker, s=110, color=colour, edgecolor=_INK,
+                           linewidth=0.9, zorder=3, clip_on=False)
             ax.text(words_at, y, "\n".join(lines), transform=text_at, ha="left", va="top",
                     fontsize=10, color=_INK, linespacing=1.15)
-            verdict = _say("for_units", lang, symbol=symbol, verdict=_say("verdict_" + event.verdict, lang),
-                           ids=_ids(event.checks))
-            ax.text(words_at, y + len(lines) * 1.1 + 0.05, f"{verdict}   ·   {event.source}",
-                    transform=text_at, ha="left", va="top", fontsize=9.5, color=_SOFT_INK)
-            y += len(lines) * 1.1 + 1.0 + 0.6
+            y += len(lines) * 1.1 + 0.05
+            voice = record.sources[event.voice]
+            said = [_effect_words(effect, items, lang) for effect, items in done.items()]
+            said.append(_say("speaks", lang, voice=voice.name(lang), kind=voice.kind_text(lang)))
+            detail = textwrap.wrap("   ".join(said), 118)
+            ax.text(words_at, y, "\n".join(detail), transform=text_at, ha="left", va="top",
+                    fontsize=9.5, color=_SOFT_INK, linespacing=1.15)
+            y += len(detail) * 1.05 + 0.75
         y += 0.35
     if published is not None:
         ax.axvline(_day_number(published), ymax=1.0, color=_INK, linestyle="--", linewidth=1.0, zorder=1)
-        ax.text(_day_number(published) + 4, -0.3, _say("article_line", lang, published=_short(published, lang)),
+        ax.text(_day_number(published) + 4, -0.3, _say("article_line", lang, published=day_text(published, lang)),
                 ha="left", va="bottom", fontsize=9, color=_INK)
     ax.set_ylim(y, -2.4)
     ax.yaxis.set_major_locator(NullLocator())
@@ -979,23 +868,59 @@ def timeline(article: Article | None = None, *, events: Sequence[Event] | None =
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.spines["bottom"].set_bounds(_day_number(first), _day_number(last))
 
-    verdicts: dict[str, list[str]] = {verdict: [] for verdict in VERDICTS}
-    for event in after:
-        for unit_id in event.checks:
-            if unit_id not in verdicts[event.verdict]:
-                verdicts[event.verdict].append(unit_id)
-    checked = {unit_id for event in after for unit_id in event.checks}
+    checked = {unit_id for claim in claims for unit_id in claim.units}
     unchecked = [u.id for u in article.claims if u.id not in checked]
     none = _say("none", lang)
-    caption = _say("time_caption", lang, right=_ids(sorted(verdicts["right"])) or none,
-                   wrong=_ids(sorted(verdicts["wrong"])) or none, unchecked=_ids(unchecked) or none)
+    caption = _say("time_caption", lang, verdicts=_verdict_list(verdicts, lang), unchecked=_ids(unchecked) or none)
     described = "; ".join(
-        f"{e.when(lang)}: {e.describe(lang)} ({_say('verdict_' + e.verdict, lang)}: {_ids(e.checks)})"
+        f"{e.when(lang)}: {e.describe(lang)} ({', '.join(_effect_words(k, v, lang) for k, v in effects[e.id].items())})"
         for e in events
     )
     _finish(ax, _say("time_title", lang), caption,
-            _say("time_alt", lang, start=_short(first, lang), end=_short(last, lang), rows=described))
+            _say("time_alt", lang, start=day_text(first, lang), end=day_text(last, lang), rows=described,
+                 verdicts=_verdict_list(verdicts, lang)))
     return ax
+
+
+def _effects(verdicts: Sequence[Verdict]) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """For each event: what it does for which claims, as (claim id, rule) pairs by kind of effect.
+
+    The kinds, in drawing order: ``origin`` (a claim comes from it), ``for`` and ``against``
+    (counted evidence) and ``aside`` (set aside by the rule named).
+    """
+    effects: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for verdict in verdicts:
+        for origin in verdict.claim.origins:
+            effects.setdefault(origin, {}).setdefault("origin", []).append((verdict.claim.id, ""))
+        for weighed in verdict.counted:
+            kind = "for" if weighed.bearing.finding == "supports" else "against"
+            effects.setdefault(weighed.event.id, {}).setdefault(kind, []).append((verdict.claim.id, weighed.rule))
+        for weighed in verdict.set_aside:
+            effects.setdefault(weighed.event.id, {}).setdefault("aside", []).append((verdict.claim.id, weighed.rule))
+    order = ("origin", "for", "against", "aside")
+    return {event: {k: done[k] for k in order if k in done} for event, done in effects.items()}
+
+
+def _effect_words(effect: str, items: Sequence[tuple[str, str]], lang: str) -> str:
+    """``"✓ counts for S09.meeting, S12.month"``; set-aside claims grouped by the rule that set them aside."""
+    if effect != "aside":
+        return _say("effect_" + effect, lang, ids=_ids(dict.fromkeys(claim for claim, _ in items)))
+    titles = {rule.id: (rule.title.de if lang == "de" else rule.title.en) for rule in RULES}
+    by_rule: dict[str, list[str]] = {}
+    for claim, rule in items:
+        by_rule.setdefault(rule, []).append(claim)
+    return "   ".join(_say("effect_aside", lang, rule=titles[rule], ids=_ids(ids)) for rule, ids in by_rule.items())
+
+
+def _verdict_list(verdicts: Sequence[Verdict], lang: str) -> str:
+    """``"right: S08.meeting (Evidence decides), ...; wrong: ...; open: S08.place (A possibility ...)"``."""
+    titles = {rule.id: (rule.title.de if lang == "de" else rule.title.en) for rule in RULES}
+    groups = []
+    for name in VERDICTS:
+        items = [f"{v.claim.id} ({titles[v.rule]})" for v in verdicts if v.verdict == name]
+        if items:
+            groups.append(_say("verdict_group", lang, verdict=_say("verdict_" + name, lang), items=", ".join(items)))
+    return "; ".join(groups)
 
 
 def _published(article: Article) -> dt.date | None:
@@ -1003,26 +928,6 @@ def _published(article: Article) -> dt.date | None:
         return dt.date.fromisoformat(article.published)
     except ValueError:
         return None
-
-
-def _span(start: dt.date, end: dt.date | None, lang: str) -> str:
-    """A day or a span of days as people write it: '13 Sep 2023', '10–13 Sep 2023', '2024'."""
-    months = _MONTHS["de" if lang == "de" else "en"]
-    if end is None or end == start:
-        return _short(start, lang)
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return str(start.year)
-    if (start.year, start.month) == (end.year, end.month):
-        dot = "." if lang == "de" else ""
-        return f"{start.day}{dot}–{end.day}{dot} {months[start.month - 1]} {start.year}"
-    if start.year == end.year:
-        return f"{start.day}{'.' if lang == 'de' else ''} {months[start.month - 1]} – {_short(end, lang)}"
-    return f"{_short(start, lang)} – {_short(end, lang)}"
-
-
-def _short(day: dt.date, lang: str) -> str:
-    """'13 Sep 2023' in English, '13. Sep 2023' in German."""
-    return f"{day.day}{'.' if lang == 'de' else ''} {_MONTHS['de' if lang == 'de' else 'en'][day.month - 1]} {day.year}"
 
 
 def _day_number(day: dt.date) -> float:
