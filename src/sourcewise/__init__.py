@@ -46,12 +46,12 @@ _EXPORTS: dict[str, str] = {
     "THREE_KINDS": "sourcewise.taxonomy",
     "Unit": "sourcewise.article",
     "describe": "sourcewise.taxonomy",
-    "get_language": "sourcewise._i18n",
+    "get_language": "sourcewise.language",
     "label_key": "sourcewise.grading",
     "load_article": "sourcewise.article",
     "parse_label": "sourcewise.taxonomy",
     "score": "sourcewise.grading",
-    "set_language": "sourcewise._i18n",
+    "set_language": "sourcewise.language",
     "span_key": "sourcewise.grading",
 }
 
@@ -83,7 +83,7 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the
     from sourcewise.checks import CheckResult, check
     from sourcewise.cues import Cue, DetectorReport, evaluate_detector, find_cues
     from sourcewise.widgets import article_viewer, claim_labeller, cue_finder, detector_view, keep
-    from sourcewise._i18n import get_language, set_language
+    from sourcewise.language import get_language, set_language
     from sourcewise.article import Article, Span, Unit, load_article
     from sourcewise.errors import AnnotationError, AnswerError, LabelError, SourcewiseError
     from sourcewise.grading import ItemResult, Key, KeyItem, Score, label_key, score, span_key

@@ -1,13 +1,16 @@
 """Errors a student or a course author may meet, each with a sentence that says what to do.
 
 All of them are :class:`SourcewiseError`, a :class:`ValueError`, so a notebook can catch
-one kind of thing and show its message instead of a traceback.
+one kind of thing and show its message instead of a traceback. :func:`suggest` is the one
+"did you mean" of the library: every error about a misspelt name uses it.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
+
+from sourcewise._i18n import message
 
 __all__ = ["SourcewiseError", "LabelError", "AnnotationError", "AnswerError", "suggest"]
 
@@ -42,17 +45,20 @@ def suggest(
     candidates: Iterable[str],
     canonical: Callable[[str], str] = lambda name: name,
     cutoff: float = 0.6,
+    lang: str | None = None,
 ) -> str:
     """Return ``" Did you mean 'x'?"`` for the closest candidate, or ``""``.
 
-    ``canonical`` maps a matched candidate (say an alias) to the name to suggest.
+    ``canonical`` maps a matched candidate (say an alias) to the name to suggest; ``lang``
+    picks the language of the sentence (default: the current one; an author-facing check
+    that speaks English passes ``"en"``).
 
     >>> suggest("sourced_clam", ["sourced_claim", "unattributed"])
     " Did you mean 'sourced_claim'?"
     >>> suggest("xyz", ["sourced_claim"])
     ''
+    >>> suggest("deu", ["en", "de"], lang="de")
+    " Meintest du 'de'?"
     """
-    from sourcewise._i18n import message
-
     close = difflib.get_close_matches(got, list(candidates), n=1, cutoff=cutoff)
-    return message("did_you_mean", name=canonical(close[0])) if close else ""
+    return message("did_you_mean", lang, name=canonical(close[0])) if close else ""
