@@ -292,7 +292,8 @@ def test_each_figure_has_a_german_version(name: str, article: Article, ax: Axes)
 
 def test_an_unknown_language_gets_a_suggestion(article: Article, ax: Axes) -> None:
     with pytest.raises(LabelError, match="Did you mean 'de'"):
-        who_said_what(article, ax=ax, lang="de ")
+        who_said_what(article, ax=ax, lang="dee")
+    assert who_said_what(article, ax=ax, lang=" DE ").get_title().startswith("Wer sagt was?")
 
 
 def test_alt_text_of_a_foreign_plot_explains_itself(ax: Axes) -> None:

@@ -25,7 +25,9 @@ from importlib import resources
 from typing import Any, Final
 
 from sourcewise._i18n import translate
+from sourcewise.article import load_article
 from sourcewise.errors import suggest
+from sourcewise.grading import is_blank, label_key, score, span_key
 
 __all__ = ["CheckResult", "Question", "check", "question", "question_problems", "questions"]
 
@@ -182,7 +184,7 @@ def check(question_id: str, answer: object) -> CheckResult:
         return CheckResult(str(question_id), 0.0, 0.0, lines)
     if q.type in ("labels", "cues"):
         return _check_key(q, answer)
-    if _is_blank(answer):
+    if is_blank(answer):
         return CheckResult(q.id, 0.0, 1.0, (_t("blank"), _t("practice")))
     if q.type == "choice":
         return _check_choice(q, answer)
@@ -192,9 +194,6 @@ def check(question_id: str, answer: object) -> CheckResult:
 
 
 def _check_key(q: Question, answer: object) -> CheckResult:
-    from sourcewise.article import load_article
-    from sourcewise.grading import label_key, score, span_key
-
     article = load_article()
     if q.type == "labels":
         key = label_key(article, q.units, level="label" if q.level == "label" else "response")
@@ -239,10 +238,6 @@ def _check_number(q: Question, answer: object) -> CheckResult:
     if got == float(q.answer):
         return CheckResult(q.id, 1.0, 1.0, (_t("number_right", answer=f"{got:g}"), why, _t("practice")))
     return CheckResult(q.id, 0.0, 1.0, (_t("number_wrong", got=f"{got:g}"), why, _t("practice")))
-
-
-def _is_blank(value: object) -> bool:
-    return value is None or value is Ellipsis or (isinstance(value, str) and value.strip() in ("", "..."))
 
 
 def _check_text(q: Question, answer: object) -> CheckResult:

@@ -12,10 +12,23 @@ from collections.abc import Callable, Iterable
 
 from sourcewise._i18n import message
 
-__all__ = ["SourcewiseError", "LabelError", "AnnotationError", "AnswerError", "suggest"]
+__all__ = ["SourcewiseError", "LabelError", "AnnotationError", "AnswerError", "CheckFailed", "suggest"]
 
 
-class SourcewiseError(ValueError):
+class _SentenceOnly(Exception):
+    """An error that a notebook shows as its sentence, not as a traceback through the library.
+
+    IPython asks an exception for ``_render_traceback_()`` before it formats a traceback;
+    the kernel still reports an error (so nbgrader still sees a failed cell), with the
+    exception's name and message, but the lines a student reads are only these.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        first, *rest = str(self).split("\n") or [""]
+        return [f"✗ {first}", *rest]
+
+
+class SourcewiseError(_SentenceOnly, ValueError):
     """Base class: the message is written for the person who made the mistake."""
 
 
@@ -25,6 +38,23 @@ class LabelError(SourcewiseError):
 
 class AnswerError(SourcewiseError):
     """An answer that does not have the shape a check expects."""
+
+
+class CheckFailed(_SentenceOnly, AssertionError):
+    """An exercise's check failed: the answer cannot be graded as it stands.
+
+    It is an :class:`AssertionError`, and says so by name, because nbgrader, the teacher's
+    tools and the tests read the error's name; in a notebook the student sees only its
+    sentence:
+
+    >>> CheckFailed("No answer yet.")._render_traceback_()
+    ['✗ No answer yet.']
+    >>> type(CheckFailed("x")).__name__
+    'AssertionError'
+    """
+
+
+CheckFailed.__name__ = "AssertionError"
 
 
 class AnnotationError(SourcewiseError):
