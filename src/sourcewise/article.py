@@ -20,11 +20,13 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from sourcewise._i18n import get_language, message
+from sourcewise.annotation import Annotation, read_annotation
 from sourcewise.errors import LabelError, suggest
 from sourcewise.taxonomy import LABELS, kind_of
 
@@ -262,8 +264,6 @@ def load_article(path: str | Path | None = None) -> Article:
     Raises:
         AnnotationError: listing every problem in the file; a bad file never loads halfway.
     """
-    from sourcewise._annotation import read_annotation
-
     if path is None:
         target = resources.files("sourcewise") / "data" / "article.yaml"
         annotation_path = Path(str(target))
@@ -272,15 +272,34 @@ def load_article(path: str | Path | None = None) -> Article:
     stamp = annotation_path.stat().st_mtime_ns if annotation_path.exists() else 0
     key = (str(annotation_path.resolve()), stamp)
     if key not in _cache:
-        _cache[key] = read_annotation(annotation_path)
+        _cache[key] = _article_from(read_annotation(annotation_path))
     return _cache[key]
 
 
-def _article_from(raw: str, meta: dict[str, Any], units: list[Unit]) -> Article:
+def _span(entry: Mapping[str, Any]) -> Span:
+    return Span(entry["start_char"], entry["end_char"], entry["text"], str(entry["kind"]))
+
+
+def _unit(entry: Mapping[str, Any]) -> Unit:
+    """A unit from its checked entry in the annotation file."""
+    return Unit(
+        id=str(entry["id"]), start_char=entry["start_char"], end_char=entry["end_char"], text=entry["text"],
+        translation=str(entry["translation"]), label=str(entry["label"]), response=entry.get("response"),
+        source=str(entry["source"]), source_kind=str(entry["source_kind"]), form=str(entry["form"]),
+        chain=tuple(str(hand) for hand in entry.get("chain") or ()),
+        cues=tuple(sorted(map(_span, entry.get("cues") or ()), key=lambda s: (s.start_char, s.end_char))),
+        hedges=tuple(sorted(map(_span, entry.get("hedges") or ()), key=lambda s: (s.start_char, s.end_char))),
+        why=Why(str(entry["why"]["en"]), str(entry["why"]["de"])),
+        alternatives=tuple(str(alt) for alt in entry.get("alternatives") or ()),
+    )
+
+
+def _article_from(annotation: Annotation) -> Article:
+    meta = annotation.meta
     dates = {str(k): str(v) for k, v in (meta.get("dates") or {}).items()}
     return Article(
-        raw=raw,
-        units=tuple(units),
+        raw=annotation.raw,
+        units=tuple(map(_unit, annotation.units)),
         title=str(meta.get("title", "")),
         publisher=str(meta.get("publisher", "")),
         published=str(meta.get("published", "")),
