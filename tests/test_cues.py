@@ -501,3 +501,43 @@ def test_each_gold_span_is_matched_at_most_once() -> None:
     hit_p, hit_g = pair_overlapping([(0, 10), (8, 12)], [(8, 9), (1, 2)])
     assert hit_p == {0, 1} and hit_g == {0, 1}
     assert pair_overlapping([], [(0, 1)]) == (set(), set())
+
+
+# --- the rules are data -------------------------------------------------------------------------
+
+
+def test_a_rule_is_one_entry_of_data() -> None:
+    from sourcewise.cues.ruleset import rule_from
+
+    entry = {"name": "de.hedge.eventuell_test", "words": "eventuell", "pattern": "<W>(?=\\s)",
+             "explanation": "'eventuell' means 'possibly'.", "example": "Er kommt eventuell morgen."}
+    rule = rule_from(entry, "de")
+    assert rule.pattern.match("eventuell morgen") and not rule.pattern.match("eventuell.")
+    assert rule.triggers == ("eventuell",)
+
+
+@pytest.mark.parametrize(("change", "complaint"), [
+    ({"pattern": "<W><CLAUSE_ENDS>"}, "unknown placeholder <CLAUSE_ENDS>"),
+    ({"name": "de.hedges.x"}, "unknown category 'hedges'. Did you mean 'hedge'?"),
+    ({"words": 3}, "'words' must be one text of words"),
+    ({"pattern": "<W>(unclosed"}, "missing ), unterminated subpattern"),
+])
+def test_a_bad_rule_entry_says_what_is_wrong(change: dict[str, object], complaint: str) -> None:
+    import re
+
+    from sourcewise.cues.ruleset import rule_from
+
+    entry = {"name": "de.hedge.x", "words": "x", "explanation": "An x.", "example": "x", **change}
+    with pytest.raises((ValueError, re.error), match=re.escape(complaint)):
+        rule_from(entry, "de")
+
+
+def test_every_rule_file_entry_has_its_name_explanation_and_example() -> None:
+    import yaml
+    from importlib import resources
+
+    for lang in LANGUAGES:
+        text = (resources.files("sourcewise.cues") / "rules" / f"{lang}.yaml").read_text(encoding="utf-8")
+        entries = yaml.safe_load(text)
+        assert [e["name"] for e in entries] == [r.name for r in rules(lang)]
+        assert all(e["explanation"] and e["example"] for e in entries)

@@ -335,3 +335,17 @@ def test_save_all_writes_four_pngs_with_their_alt_text_and_no_warnings(
             assert len(image.text["Description"]) > 200
             assert image.text["Title"]
     assert plt.get_fignums() == []  # save_all leaves nothing open
+
+
+def test_the_viewer_and_every_figure_share_one_palette(article: Article, ax: Axes) -> None:
+    from matplotlib.colors import to_hex
+
+    from sourcewise.palette import LABEL_COLOURS
+    from sourcewise.render import render_article_html
+
+    page = render_article_html(article, "label", unit_ids=["S21", "S12"])
+    bars = who_said_what(article, ax=ax)
+    faces = {to_hex(p.get_facecolor()).upper() for p in bars.patches if isinstance(p, Rectangle)}
+    for label in ("official_response", "anonymous_report"):
+        assert f"solid {LABEL_COLOURS[label]};" in page  # the viewer's box for the unit
+        assert LABEL_COLOURS[label] in faces  # the figure's bar

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import sys
-import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -522,11 +521,9 @@ def test_detector_view_updates_and_escapes() -> None:
 
 
 def test_detector_view_survives_a_megabyte(article: Article) -> None:
+    """A megabyte is searched whole but shown cut down (how fast: benchmarks/detector.py)."""
     text = (article.raw * (1_048_576 // len(article.raw) + 1))[:1_048_576]
-    started = time.perf_counter()
     view = DetectorView(text)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 20
     assert len(view.cues) > 1000
     assert "Showing the first 20,000 of 1,048,576 characters" in view.page.value
     assert len(view.page.value) < 400_000
@@ -618,3 +615,9 @@ def test_keep_with_nothing_chosen_says_what_to_do(capsys: pytest.CaptureFixture[
     assert capsys.readouterr().out.strip() == (
         "Nothing to save yet: choose your answers in the widget above, then run this cell again."
     )
+
+
+def test_a_single_unit_id_is_one_unit_not_its_letters(article: Article) -> None:
+    text = render_article_text(article, unit_ids="S09", translation=False)
+    assert [line[:5] for line in text.splitlines()[1:]] == ["[S09 "]
+    assert ArticleViewer(unit_ids="s9").unit_ids == ("S09",)

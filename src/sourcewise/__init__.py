@@ -55,8 +55,9 @@ _EXPORTS: dict[str, str] = {
     "span_key": "sourcewise.grading",
 }
 
-# Submodules a notebook reaches as attributes: sw.plots.timeline(...), sw.exercise.check_labels(...)
-_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "taxonomy", "widgets")
+# Submodules a notebook reaches as attributes: sw.plots.timeline(...), sw.exercise.check_labels(...),
+# sw.record.load_events() (the later record), sw.sourcemap.source_counts(article) (the figures' numbers)
+_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "record", "sourcemap", "taxonomy", "widgets")
 
 __all__ = sorted([*_EXPORTS, *_SUBMODULES])
 
@@ -79,7 +80,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the work
-    from sourcewise import checks, cues, exercise, grading, plots, taxonomy, widgets
+    from sourcewise import checks, cues, exercise, grading, plots, record, sourcemap, taxonomy, widgets
     from sourcewise.checks import CheckResult, check
     from sourcewise.cues import Cue, DetectorReport, evaluate_detector, find_cues
     from sourcewise.widgets import article_viewer, claim_labeller, cue_finder, detector_view, keep

@@ -52,8 +52,6 @@ What the rules get wrong, and why (they see words, not grammar or meaning):
 
 from __future__ import annotations
 
-import difflib
-
 from sourcewise.cues.engine import find_cues
 from sourcewise.cues.evaluation import CategoryScore, DetectorReport, evaluate_detector
 from sourcewise.cues.rule import CATEGORIES, LANGUAGES, Cue, Rule

@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import traitlets
 
 from sourcewise.cues import LANGUAGES, find_cues
+from sourcewise.language import check_language
 from sourcewise.render import CUE_LIMIT, render_cues_html, render_cues_text
 from sourcewise.widgets.display import Fallback, show
 from sourcewise.widgets.texts import TEXT, t
@@ -41,7 +42,7 @@ class DetectorView(Fallback, widgets.VBox):  # type: ignore[misc]
         )
         self.language = widgets.Dropdown(
             options=[(t(f"w_lang_{code}") if f"w_lang_{code}" in TEXT else code, code) for code in LANGUAGES],
-            value=lang if lang in LANGUAGES else LANGUAGES[0],
+            value=check_language(lang),
             description=t("w_detector_lang"),
             tooltip=t("w_detector_lang_tip"),
         )
