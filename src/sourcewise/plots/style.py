@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 from sourcewise._i18n import translate
 from sourcewise.errors import SourcewiseError
 from sourcewise.palette import INK, LABEL_COLOURS, LABEL_HATCHES, LABEL_MARKERS, SOFT_INK
+from sourcewise.plots.notebook import ALT_TEXT_ATTRIBUTE, CAPTION_ATTRIBUTE, register
 from sourcewise.taxonomy import title
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALT_TEXT_ATTRIBUTE",
+    "CAPTION_ATTRIBUTE",
     "DPI",
     "LABEL_ORDER",
     "SIZES",
@@ -44,8 +46,6 @@ def label_style(label: str) -> tuple[str, str, str]:
     return LABEL_COLOURS[label], LABEL_HATCHES.get(label, ""), LABEL_MARKERS.get(label, "o")
 
 
-ALT_TEXT_ATTRIBUTE: Final = "sourcewise_alt_text"
-"""The attribute on a figure's Axes that holds its alt text (read it with :func:`alt_text`)."""
 
 DPI: Final = 110
 SIZES: Final[dict[str, tuple[float, float]]] = {
@@ -105,6 +105,8 @@ def finish(ax: Axes, title: str, caption: str, alt: str, *, below: Artist | None
 
     The caption starts at the left edge of the Axes, just under ``below`` (by default the
     x-axis label, which sits under the tick labels), and wraps at the figure's right edge.
+    The alt text and caption stay on the Axes; in a notebook the figure is shown as an
+    image that carries them (:mod:`sourcewise.plots.notebook`).
     """
     ax.set_title(title, fontsize=14, fontweight="bold", color=INK, pad=title_pad)
     anchor = below if below is not None else ax.xaxis.label
@@ -112,6 +114,8 @@ def finish(ax: Axes, title: str, caption: str, alt: str, *, below: Artist | None
                 textcoords="offset points", ha="left", va="top", fontsize=10.5, color=SOFT_INK,
                 wrap=True, gid="caption")
     setattr(ax, ALT_TEXT_ATTRIBUTE, f"{title}. {alt}")
+    setattr(ax, CAPTION_ATTRIBUTE, caption)
+    register()  # a notebook shows the figure with its alt text
 
 
 def legend_patch(label: str, lang: str) -> Any:
