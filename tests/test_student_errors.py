@@ -37,7 +37,8 @@ def test_a_failed_exercise_check_is_one_sentence_and_still_an_assertion_error(ou
     error = _error(outputs["exercise-check"])
     assert error["ename"] == "AssertionError"  # what nbgrader and the teacher's tools read
     assert error["traceback"] == [
-        '✗ No answer yet: replace each ... with your answer in quotes, e.g. {"X1": "sourced_claim"}.'
+        '✗ No answer yet: replace each ... with your answer in quotes, e.g. {"X1": "sourced_claim"}.',
+        "(AssertionError: this check stops the cell until the answer has the form it asks for.)",
     ]
 
 

@@ -27,6 +27,10 @@ _state = {"lang": "en"}
 # One entry per message: {key: (English, German)}. Placeholders use str.format names.
 _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "did_you_mean": (" Did you mean '{name}'?", " Meintest du '{name}'?"),
+    "check_stops": (
+        "(AssertionError: this check stops the cell until the answer has the form it asks for.)",
+        "(AssertionError: Dieser Check hält die Zelle an, bis die Antwort die verlangte Form hat.)",
+    ),
     "label_list": (
         "Labels are: {labels}; for official responses also {responses}.",
         "Labels sind: {labels}; für offizielle Reaktionen auch {responses}.",

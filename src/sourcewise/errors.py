@@ -44,14 +44,17 @@ class CheckFailed(_SentenceOnly, AssertionError):
     """An exercise's check failed: the answer cannot be graded as it stands.
 
     It is an :class:`AssertionError`, and says so by name, because nbgrader, the teacher's
-    tools and the tests read the error's name; in a notebook the student sees only its
-    sentence:
+    tools and the tests read the error's name; in a notebook the student sees its sentence,
+    and one quiet line on why the cell stopped:
 
     >>> CheckFailed("No answer yet.")._render_traceback_()
-    ['✗ No answer yet.']
+    ['✗ No answer yet.', '(AssertionError: this check stops the cell until the answer has the form it asks for.)']
     >>> type(CheckFailed("x")).__name__
     'AssertionError'
     """
+
+    def _render_traceback_(self) -> list[str]:
+        return [*super()._render_traceback_(), message("check_stops")]
 
 
 CheckFailed.__name__ = "AssertionError"
