@@ -541,3 +541,17 @@ def test_every_rule_file_entry_has_its_name_explanation_and_example() -> None:
         entries = yaml.safe_load(text)
         assert [e["name"] for e in entries] == [r.name for r in rules(lang)]
         assert all(e["explanation"] and e["example"] for e in entries)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.name)
+def test_every_explanation_also_exists_in_german(rule: Rule) -> None:
+    text = rule.explanation_de
+    assert text and text != rule.explanation and text.endswith(".") and len(text) < 140, text
+
+
+def test_hits_explain_themselves_in_the_course_language() -> None:
+    sw.set_language("de")
+    (cue,) = find_cues("Dem Bericht zufolge regnet es.")
+    assert cue.explanation.startswith("'zufolge' heißt 'nach Angaben von'")
+    sw.set_language("en")
+    assert find_cues("Dem Bericht zufolge regnet es.")[0].explanation.startswith("'zufolge' means")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sourcewise._i18n import get_language
 from sourcewise.cues.rule import CATEGORIES, Cue, Rule
 from sourcewise.cues.ruleset import rules
 from sourcewise.cues.text import Prepared, lower, prepare
@@ -102,13 +103,14 @@ def _cues(text: str, prepared: Prepared, found: _Found) -> list[Cue]:
     inside "als unbegründet").
     """
     rows = []
+    lang = get_language()  # explanations in the course's language
     reach: dict[str, int] = {}  # per category: the furthest end of the hits kept so far
     for (start, end, category), (_, rule) in sorted(found.items(), key=_start_then_longest):
         if end <= reach.get(category, -1):
             continue
         reach[category] = end
         start, end = prepared.original(start, end)
-        rows.append((start, end, _CATEGORY_ORDER[category], rule.name, category, rule.explanation))
+        rows.append((start, end, _CATEGORY_ORDER[category], rule.name, category, rule.explain(lang)))
     rows.sort()
     return [
         Cue(start, end, text[start:end], category, name, explanation)

@@ -56,6 +56,7 @@ class Rule:
             reported (a cue in two pieces, like ``bestätigte ... nicht``);
             without them the whole match is the hit.
         explanation: one plain English sentence shown with every hit.
+        explanation_de: the same sentence in German, shown when the course speaks German.
         example: a sentence on which the rule fires (the tests check it does).
         triggers: lower-case words a match can start with.
 
@@ -74,6 +75,11 @@ class Rule:
     explanation: str
     example: str
     triggers: tuple[str, ...] = ()
+    explanation_de: str = ""
+
+    def explain(self, lang: str = "en") -> str:
+        """The explanation in ``lang`` (English where a rule has no German one)."""
+        return self.explanation_de if lang == "de" and self.explanation_de else self.explanation
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:

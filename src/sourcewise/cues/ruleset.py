@@ -11,7 +11,8 @@ Adding a rule is a data edit: append an entry to the language's file. Each entry
   reported, for a cue in two pieces (``bestätigte ... nicht``);
 - ``ignore_case`` (optional): match capitals too (German verbs are matched in lower case
   only, because a capitalised word in mid-sentence is usually a noun);
-- ``explanation``: one plain sentence a 15-year-old understands, shown with every hit;
+- ``explanation`` and ``explanation_de``: one plain sentence a 15-year-old understands, in
+  English and in German, shown with every hit in the course's language;
 - ``example``: a sentence on which the rule must fire (a test runs every example).
 
 Rules are tried in file order; where two rules of one category find the same words, the
@@ -36,7 +37,7 @@ from sourcewise.language import check_language
 
 __all__ = ["FIELDS", "rule_from", "rules"]
 
-FIELDS: Final = ("name", "words", "scan", "pattern", "ignore_case", "explanation", "example")
+FIELDS: Final = ("name", "words", "scan", "pattern", "ignore_case", "explanation", "explanation_de", "example")
 _REQUIRED: Final = ("name", "explanation", "example")
 _FIRST_WORD = re.compile(r"\w+")
 
@@ -135,8 +136,8 @@ def rule_from(entry: Mapping[str, Any], lang: str) -> Rule:
         if first is None:
             raise ValueError(f"{phrase!r} does not start with a letter")
         triggers.append(first.group().lower())
-    for field in ("explanation", "example"):
-        if not isinstance(entry[field], str) or not entry[field].strip():
+    for field in ("explanation", "example", "explanation_de"):
+        if field in entry and (not isinstance(entry[field], str) or not entry[field].strip()):
             raise ValueError(f"field '{field}' must be a sentence in quotes")
     regex = expand(str(entry.get("pattern", "<W>")), words)
     return Rule(
@@ -147,6 +148,7 @@ def rule_from(entry: Mapping[str, Any], lang: str) -> Rule:
         explanation=entry["explanation"],
         example=entry["example"],
         triggers=tuple(sorted(set(triggers))),
+        explanation_de=str(entry.get("explanation_de", "")),
     )
 
 
