@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import warnings
 from collections.abc import Callable, Iterator
+from typing import Any
 from pathlib import Path
 
 import matplotlib
@@ -271,7 +272,8 @@ def test_each_figure_has_a_german_version(name: str, article: Article, ax: Axes)
 
 def test_an_unknown_language_gets_a_suggestion(article: Article, ax: Axes) -> None:
     with pytest.raises(LabelError, match="Did you mean 'de'"):
-        who_said_what(article, ax=ax, lang="de ")
+        who_said_what(article, ax=ax, lang="dee")
+    assert who_said_what(article, ax=ax, lang=" DE ").get_title().startswith("Wer sagt was?")
 
 
 def test_alt_text_of_a_foreign_plot_explains_itself(ax: Axes) -> None:
@@ -313,3 +315,67 @@ def test_save_all_writes_four_pngs_with_their_alt_text_and_no_warnings(
             assert len(image.text["Description"]) > 200
             assert image.text["Title"]
     assert plt.get_fignums() == []  # save_all leaves nothing open
+
+
+def test_the_viewer_and_every_figure_share_one_palette(article: Article, ax: Axes) -> None:
+    from matplotlib.colors import to_hex
+
+    from sourcewise.palette import LABEL_COLOURS
+    from sourcewise.render import render_article_html
+
+    page = render_article_html(article, "label", unit_ids=["S21", "S12"])
+    bars = who_said_what(article, ax=ax)
+    faces = {to_hex(p.get_facecolor()).upper() for p in bars.patches if isinstance(p, Rectangle)}
+    for label in ("official_response", "anonymous_report"):
+        assert f"solid {LABEL_COLOURS[label]};" in page  # the viewer's box for the unit
+        assert LABEL_COLOURS[label] in faces  # the figure's bar
+
+
+# --- in a notebook: the figures carry their alt text into the page -------------------------------
+
+
+@pytest.fixture(scope="module")
+def lesson05() -> Any:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from notebook_runner import execute
+
+    return execute(Path(__file__).resolve().parents[1] / "notebooks" / "05_the_source_map.ipynb")
+
+
+def test_lesson05_shows_each_figure_as_an_image_with_its_alt_text(lesson05: Any) -> None:
+    import re
+
+    assert lesson05.errors == () and lesson05.stderr == ()
+    pages = [out.data["text/html"] for cell in lesson05.notebook.cells for out in cell.get("outputs", [])
+             if "text/html" in out.get("data", {}) and "sourcewise-figure" in out.data["text/html"]]
+    alts = [re.search(r'<img [^>]*alt="([^"]*)"', page) for page in pages]
+    assert [m and m.group(1).split(".")[0] for m in alts] == [
+        "Who said what? The 17 claims by source",
+        "How sure does it sound? Cues and hedges, claim by claim",
+        "How many hands? Where the claims come from",
+        "What happened next? The claims against the later record",
+    ]
+    assert all("<figcaption" in page and 'src="data:image/png;base64,' in page for page in pages)
+    # the PNG stays in the output too, for tools that count images
+    assert sum("image/png" in out.get("data", {}) for c in lesson05.notebook.cells for out in c.get("outputs", [])) >= 4
+
+
+def test_a_foreign_figure_is_shown_as_before() -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from sourcewise.plots.notebook import register
+
+    shell = InteractiveShell.instance()
+    try:
+        assert register(shell)
+        plain = Figure()
+        plain.add_subplot().plot([1, 2], [3, 4])
+        data, _ = shell.display_formatter.format(plain)
+        assert "text/html" not in data
+        ours = who_said_what(ax=Figure(figsize=(10, 6)).add_subplot()).figure
+        data, _ = shell.display_formatter.format(ours)
+        assert 'alt="Who said what?' in data["text/html"]
+    finally:
+        InteractiveShell.clear_instance()

@@ -19,13 +19,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-from sourcewise._i18n import get_language, translate
+from sourcewise._i18n import translate
+from sourcewise.article import load_article
 from sourcewise.errors import suggest
+from sourcewise.grading import Key, is_blank, label_key, score, span_key
+from sourcewise.language import get_language
+from sourcewise.taxonomy import LABELS
 
 __all__ = ["CheckResult", "Question", "check", "question", "question_problems", "questions"]
 
@@ -199,7 +203,7 @@ def check(question_id: str, answer: object) -> CheckResult:
         return CheckResult(str(question_id), 0.0, 0.0, lines)
     if q.type in ("labels", "cues"):
         return _check_key(q, answer)
-    if _is_blank(answer):
+    if is_blank(answer):
         return CheckResult(q.id, 0.0, 1.0, (_t("blank"), _t("practice")))
     if q.type == "choice":
         return _check_choice(q, answer)
@@ -209,12 +213,6 @@ def check(question_id: str, answer: object) -> CheckResult:
 
 
 def _check_key(q: Question, answer: object) -> CheckResult:
-    from dataclasses import replace
-
-    from sourcewise.article import load_article
-    from sourcewise.grading import Key, label_key, score, span_key
-    from sourcewise.taxonomy import LABELS
-
     article = load_article()
     if q.type == "labels":
         key = label_key(article, q.units, level="response" if q.level == "response" else "label")
@@ -263,10 +261,6 @@ def _check_number(q: Question, answer: object) -> CheckResult:
     if got == float(q.answer):
         return CheckResult(q.id, 1.0, 1.0, (_t("number_right", answer=f"{got:g}"), why, _t("practice")))
     return CheckResult(q.id, 0.0, 1.0, (_t("number_wrong", got=f"{got:g}"), why, _t("practice")))
-
-
-def _is_blank(value: object) -> bool:
-    return value is None or value is Ellipsis or (isinstance(value, str) and value.strip() in ("", "..."))
 
 
 def _check_text(q: Question, answer: object) -> CheckResult:

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from sourcewise._i18n import get_language
-from sourcewise.article import Why
+from sourcewise.language import Why
 from sourcewise.errors import AnnotationError, LabelError, suggest
 from sourcewise.taxonomy import LABELS, RESPONSES, SOURCE_KINDS, SPAN_KINDS
 
