@@ -36,6 +36,7 @@ import pytest
 
 from lab_server import Server, as_root, free_port, load_rehearsal, shut_down_kernels, start, stop
 
+from browser.accessibility import axe_script
 from browser.labdriver import Lab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -188,3 +189,12 @@ def keep_screenshot(lab: Lab) -> Any:
         return path
 
     return save
+
+
+@pytest.fixture(scope="session")
+def axe() -> str:
+    """axe-core's script (axe.min.js), to run in a page (see tests/browser/accessibility.py)."""
+    try:
+        return axe_script()
+    except FileNotFoundError as error:
+        pytest.fail(str(error), pytrace=False)

@@ -137,6 +137,17 @@ class Lab:
         )
         self.wait_ran()
 
+    def press_every(self, name: str) -> int:
+        """Click every button called ``name`` in the notebook (e.g. each widget's Check), one by
+        one, waiting for the kernel after each; return how many there were."""
+        buttons = self.panel().get_by_role("button", name=name, exact=True)
+        count = buttons.count()
+        for i in range(count):
+            buttons.nth(i).scroll_into_view_if_needed()
+            buttons.nth(i).click()
+            self.wait_ran()
+        return count
+
     def save(self) -> None:
         self.command("docmanager:save")
         self.page.wait_for_function("() => {" + _CURRENT + " return !panel.context.model.dirty; }")
