@@ -25,7 +25,7 @@ LAB_COMMAND = $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
 # Extra options for one run, e.g. `make lab LAB_OPTIONS=--no-browser`.
 LAB_OPTIONS ?=
 
-.PHONY: lab test fast chromium exercises clean
+.PHONY: install lab test fast chromium exercises clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,9 @@ $(TEST_STAMP): $(COURSE_STAMP)
 # The full install under its earlier name (notes and habits still say `make .venv/.installed`).
 $(VENV)/.installed: $(TEST_STAMP)
 	touch $@
+
+# The course and the teacher's tools (`sourcewise grade`), nothing else; no server started.
+install: $(COURSE_STAMP)
 
 lab: $(COURSE_STAMP)
 	$(LAB_COMMAND) $(LAB_OPTIONS)
