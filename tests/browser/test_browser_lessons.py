@@ -51,8 +51,10 @@ def test_lesson_output_passes_axe(lab, course, axe, lesson: str) -> None:
     lab.run_all()
     expect(lab.page.locator(".jp-OutputArea-output", has_text="Loading widget...")).to_have_count(0)
     checks = lab.press_every("Check")
-    # Each answer widget writes its feedback into its own output area.
-    expect(lab.panel().locator(".widget-output .jp-OutputArea-output")).to_have_count(checks)
+    # Each answer widget writes its feedback into its own output area: wait until all have.
+    lab.page.wait_for_function(
+        "([id, n]) => document.getElementById(id).querySelectorAll('.widget-output .jp-OutputArea-output').length >= n",
+        arg=[lab.panel_id, checks])
 
     run = accessibility.check(lab.page, lab.panel_id, axe)
     assert run.checked > 0, "axe found none of the course's output in the page"
