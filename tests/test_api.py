@@ -12,17 +12,29 @@ import sourcewise as sw
 ROOT = Path(__file__).resolve().parents[1]
 
 EXPECTED = {
-    "AnnotationError", "AnswerError", "Article", "ItemResult", "Key", "KeyItem", "LABELS",
-    "LabelError", "RESPONSES", "Score", "SourcewiseError", "Span", "THREE_KINDS", "Unit",
-    "describe", "get_language", "label_key", "load_article", "load_rulebook", "parse_label", "score",
-    "set_language", "span_key",
+    # names
+    "AnnotationError", "AnswerError", "Article", "CheckResult", "Cue", "DetectorReport", "ItemResult",
+    "Key", "KeyItem", "LABELS", "LabelError", "RESPONSES", "Score", "SourcewiseError", "Span",
+    "THREE_KINDS", "Unit", "article_viewer", "check", "claim_labeller", "cue_finder", "describe",
+    "detector_view", "evaluate_detector", "find_cues", "get_language", "keep", "label_key",
+    "load_article", "load_rulebook", "parse_label", "score", "set_language", "span_key",
+    # submodules a notebook reaches as sw.plots.timeline(...)
+    "checks", "cues", "exercise", "grading", "plots", "record", "rulebook", "sourcemap", "taxonomy", "widgets",
 }
 
 
 def test_exported_names_are_pinned() -> None:
-    assert set(sw.__all__) >= EXPECTED
+    assert set(sw.__all__) == EXPECTED
+    assert len(sw.__all__) == len(EXPECTED)  # no name twice
     for name in sw.__all__:
         assert getattr(sw, name) is not None, name
+
+
+def test_describe_follows_the_course_language() -> None:
+    sw.set_language("de")
+    assert sw.describe("non_confirmation").startswith("Nicht-Bestätigung: Die offizielle Seite")
+    sw.set_language("en")
+    assert sw.describe("non_confirmation").startswith("non-confirmation: The official side")
 
 
 def test_import_is_lazy() -> None:

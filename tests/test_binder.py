@@ -4,23 +4,21 @@ No Docker here, so ``tools/binder_rehearsal.py`` does what repo2docker does with
 ``sourcewise student-copy`` (the repository a grading teacher's class launches), a fresh
 virtual environment, ``pip install -r binder/requirements.txt`` from the copy's root,
 ``binder/postBuild``. Then every lesson and exercise runs headless in that environment's
-own kernel, and the Jupyter extensions are read back from it. One build per test session,
-shared with the browser tests (tests/browser/), which serve JupyterLab from it.
+own kernel, and the Jupyter extensions are read back from it. One build per test session
+(the ``rehearsal`` fixture, tests/conftest.py), shared with the browser tests (tests/browser/),
+which serve JupyterLab from it.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
-import importlib.util
 import json
 import os
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser.labdriver import load_rehearsal  # one instance of the rehearsal module, shared
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -90,9 +88,7 @@ def test_news_override_is_valid_json_for_the_notification_plugin() -> None:
 # --- the environment, built ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def rehearsal(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return load_rehearsal().for_session(tmp_path_factory.getbasetemp())
+# `rehearsal` (tests/conftest.py): the environment, built once per session.
 
 
 def test_student_copy_carries_binder_unchanged(rehearsal: Any) -> None:

@@ -15,11 +15,11 @@ from sourcewise.cues import (
     Cue,
     DetectorReport,
     Rule,
-    _match_count,
     evaluate_detector,
     find_cues,
     rules,
 )
+from sourcewise.cues.evaluation import pair_overlapping
 from sourcewise.taxonomy import SPAN_KINDS
 
 ALL_RULES = [rule for lang in LANGUAGES for rule in rules(lang)]
@@ -338,14 +338,13 @@ def test_language_matters() -> None:
 def test_unknown_language_says_what_exists() -> None:
     with pytest.raises(ValueError) as info:
         find_cues("text", lang="eng")
-    assert str(info.value) == "No cue rules for language 'eng'. Did you mean 'en'? Languages are: de, en."
-    with pytest.raises(ValueError, match="Did you mean 'de'"):
-        find_cues("text", lang="German")
+    assert str(info.value) == "No language 'eng'. Did you mean 'en'? Languages are: en, de."
+    assert find_cues("Dem Bericht zufolge", lang="German") == find_cues("Dem Bericht zufolge", lang="de-AT")
     with pytest.raises(ValueError, match="Did you mean 'de'"):
         find_cues("text", lang="deu")
-    with pytest.raises(ValueError, match="Languages are: de, en"):
+    with pytest.raises(ValueError, match="Languages are: en, de"):
         find_cues("text", lang="xx")
-    with pytest.raises(ValueError, match="Languages are: de, en"):
+    with pytest.raises(ValueError, match="Languages are: en, de"):
         rules(None)  # type: ignore[arg-type]
 
 
@@ -496,9 +495,63 @@ def test_scores_from_counts() -> None:
 
 def test_each_gold_span_is_matched_at_most_once() -> None:
     # Two hits on one gold span: one true positive, one false positive.
-    hit_p, hit_g = _match_count([(0, 5), (3, 8)], [(2, 6)])
+    hit_p, hit_g = pair_overlapping([(0, 5), (3, 8)], [(2, 6)])
     assert len(hit_p) == 1 and hit_g == {0}
     # The first hit overlaps both gold spans; the best pairing still uses both hits.
-    hit_p, hit_g = _match_count([(0, 10), (8, 12)], [(8, 9), (1, 2)])
+    hit_p, hit_g = pair_overlapping([(0, 10), (8, 12)], [(8, 9), (1, 2)])
     assert hit_p == {0, 1} and hit_g == {0, 1}
-    assert _match_count([], [(0, 1)]) == (set(), set())
+    assert pair_overlapping([], [(0, 1)]) == (set(), set())
+
+
+# --- the rules are data -------------------------------------------------------------------------
+
+
+def test_a_rule_is_one_entry_of_data() -> None:
+    from sourcewise.cues.ruleset import rule_from
+
+    entry = {"name": "de.hedge.eventuell_test", "words": "eventuell", "pattern": "<W>(?=\\s)",
+             "explanation": "'eventuell' means 'possibly'.", "example": "Er kommt eventuell morgen."}
+    rule = rule_from(entry, "de")
+    assert rule.pattern.match("eventuell morgen") and not rule.pattern.match("eventuell.")
+    assert rule.triggers == ("eventuell",)
+
+
+@pytest.mark.parametrize(("change", "complaint"), [
+    ({"pattern": "<W><CLAUSE_ENDS>"}, "unknown placeholder <CLAUSE_ENDS>"),
+    ({"name": "de.hedges.x"}, "unknown category 'hedges'. Did you mean 'hedge'?"),
+    ({"words": 3}, "'words' must be one text of words"),
+    ({"pattern": "<W>(unclosed"}, "missing ), unterminated subpattern"),
+])
+def test_a_bad_rule_entry_says_what_is_wrong(change: dict[str, object], complaint: str) -> None:
+    import re
+
+    from sourcewise.cues.ruleset import rule_from
+
+    entry = {"name": "de.hedge.x", "words": "x", "explanation": "An x.", "example": "x", **change}
+    with pytest.raises((ValueError, re.error), match=re.escape(complaint)):
+        rule_from(entry, "de")
+
+
+def test_every_rule_file_entry_has_its_name_explanation_and_example() -> None:
+    import yaml
+    from importlib import resources
+
+    for lang in LANGUAGES:
+        text = (resources.files("sourcewise.cues") / "rules" / f"{lang}.yaml").read_text(encoding="utf-8")
+        entries = yaml.safe_load(text)
+        assert [e["name"] for e in entries] == [r.name for r in rules(lang)]
+        assert all(e["explanation"] and e["example"] for e in entries)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.name)
+def test_every_explanation_also_exists_in_german(rule: Rule) -> None:
+    text = rule.explanation_de
+    assert text and text != rule.explanation and text.endswith(".") and len(text) < 140, text
+
+
+def test_hits_explain_themselves_in_the_course_language() -> None:
+    sw.set_language("de")
+    (cue,) = find_cues("Dem Bericht zufolge regnet es.")
+    assert cue.explanation.startswith("'zufolge' heißt 'nach Angaben von'")
+    sw.set_language("en")
+    assert find_cues("Dem Bericht zufolge regnet es.")[0].explanation.startswith("'zufolge' means")

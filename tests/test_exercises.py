@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 PACKAGE = ROOT / "src" / "sourcewise"
-ASSIGNMENTS = ("a1_who_says_so", "a2_denial_or_no_comment", "a3_anonymous_reports", "a4_source_map")
+ASSIGNMENTS = ("a1_who_says_so", "a2_denial_or_no_comment", "a3_anonymous_reports", "a4_source_map", "a5_later_record")
 GRADERS = ("grade_labels", "grade_spans", "grade_choices", "grade_function")
 CHECKS = ("check_labels", "check_spans", "check_choices", "check_function")
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -115,7 +115,7 @@ def errors_of(cell: Any) -> list[str]:
 # The sources and their release
 
 
-def test_the_four_assignments_are_there() -> None:
+def test_the_five_assignments_are_there() -> None:
     assert tuple(release_tool.assignments(ROOT)) == ASSIGNMENTS
     for assignment in ASSIGNMENTS:
         assert solution_path(assignment).is_file()
@@ -397,7 +397,10 @@ def test_release_fails_nbgrader_validation_on_every_graded_cell(
     errors = [failure["raw_error"] for failure in results["failed"]]
     unanswered = [e for e in errors if "You did not provide a response" in e]  # the written answer
     assert len(unanswered) == 1
-    assert all("AssertionError" in e for e in errors if e not in unanswered)
+    for error in (e for e in errors if e not in unanswered):
+        # what nbgrader shows the student is the check's sentence, not a traceback through the library
+        assert error.startswith("✗ ") and "AssertionError" in error, error
+        assert "Traceback" not in error and "sourcewise" not in error and len(error.splitlines()) <= 3, error
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -415,6 +418,9 @@ def test_untouched_release_fails_its_checks_and_scores_zero(assignment: str, val
             continue
         (error,) = errors_of(cell)
         assert error.startswith("AssertionError: ")
+        (output,) = [o for o in cell.outputs if o.output_type == "error"]
+        sentence, why = output.traceback  # the check's sentence, and why the cell stopped: no library stack
+        assert sentence.startswith("✗ ") and why.startswith("(AssertionError: this check stops the cell"), output.traceback
         assert re.search(r"No answer yet: replace each \.\.\.|returns None: the function has no answer", error), error
         assert determine_grade(cell) == (0, meta(cell)["points"])
 
@@ -626,10 +632,51 @@ def test_feedback_follows_the_course_language(capsys: pytest.CaptureFixture[str]
 
 def test_teacher_tools_can_read_every_hidden_grader() -> None:
     """The contract with `sourcewise.teacher.keys`: every hidden test parses as data."""
-    keys = pytest.importorskip("sourcewise.teacher.keys")
+    import sourcewise.teacher.keys as keys  # the package's own module: a failing import must fail here
     for assignment in ASSIGNMENTS:
         for cell in read(solution_path(assignment)).cells:
             if meta(cell).get("grade") and cell.cell_type == "code":
                 call = keys.grade_call(cell.source)
                 assert call is not None, f"{assignment} {cell.id}"
                 assert call.options["points"] == meta(cell)["points"]
+
+
+# ---------------------------------------------------------------------------------------
+# Exercise 5 is keyed by the record's own rules
+
+
+def test_a5_keys_are_what_the_records_rules_decide_for_the_invented_story() -> None:
+    """The Lindenbad story of a5, as a record: sourcewise.record's rules give the hidden keys.
+
+    The story lives here and in the exercise, never in the package, so the keys cannot be
+    computed from anything a student has.
+    """
+    import datetime as dt
+
+    from sourcewise.article import Why
+    from sourcewise.record import Bearing, Claim, Event, Record, Source
+
+    def said(text: str) -> Why:
+        return Why(text, text)
+
+    sources = {name: Source(name, said(name), kind, said(name)) for name, kind in (
+        ("club_people", "press"), ("morgenpost", "press"), ("town", "government"),
+        ("inspectors", "government"), ("tal_kurier", "press"))}
+    claims = {f"C{i}": Claim(f"C{i}", (), said(f"C{i}"), about, ("club_people",), possibility=(i == 2))
+              for i, about in enumerate(("closing", "building_use", "land_sale", "roof", "heating", "pool_visits"), 1)}
+
+    def event(day: int, month: int, voice: str, claim: str, finding: str, about: str) -> Event:
+        return Event(f"e-2025-{month:02d}-{day:02d}", dt.date(2025, month, day), voice, voice, said(claim), url="https://x",
+                     bears_on=(Bearing(claim, finding, about),))
+
+    story = Record(sources, {}, claims, (
+        event(10, 3, "club_people", "C4", "supports", "roof"),         # Morgenpost repeats its own sources
+        event(2, 4, "town", "C1", "supports", "closing"),              # the town's website
+        event(15, 4, "town", "C3", "denial", "land_sale"),             # "That is not true."
+        event(20, 5, "inspectors", "C5", "contradicts", "heating"),    # the heating works
+        event(1, 6, "town", "C6", "supports", "sports_hall_visits"),   # sports halls, not the pool
+        event(1, 9, "tal_kurier", "C2", "contradicts", "building_use"),  # a library, not a skate hall
+    ))
+    keys = {grade_id: key for assignment, _, grade_id, key in hidden_keys() if assignment == "a5_later_record"}
+    assert {claim: story.verdict(claim).verdict for claim in claims} == keys["q1_verdicts_test"]
+    assert {claim: story.verdict(claim).rule for claim in claims} == keys["q2_rules_test"]

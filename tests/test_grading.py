@@ -7,7 +7,7 @@ import warnings
 import pytest
 
 import sourcewise as sw
-from sourcewise.grading import token_overlap
+from sourcewise.grading import score, token_overlap
 
 
 @pytest.fixture
@@ -212,3 +212,26 @@ def test_span_variants_earn_full_points(article: sw.Article) -> None:
     assert sw.score(answers, key).total == 2.0
     assert sw.score({"S12.cues": "Nach Informationen", "S14.cues": "zufolge"}, key).total == 2.0
     assert sw.score({"S14.cues": "Bericht zufolge"}, key).items[1].points == 0.8  # the article or nothing
+
+
+# --- one rule for a blank answer, one rule for ids -------------------------------------------
+
+
+@pytest.mark.parametrize("blank", [..., None, "", " ? ", "...", "…"])
+def test_a_blank_is_no_answer_yet_in_scores_checks_and_exercises(blank: object, key: sw.Key,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert score({"S10": blank}, {"S10": "sourced_claim"}).items[0].feedback == "S10: no answer yet."
+    assert "S09.cues: no answer yet." in str(sw.check("02.cue_words", {"S09": blank}))
+    assert str(sw.check("00.mirror", blank)).startswith("✗ No answer yet")
+    assert sw.exercise.grade_labels({"X1": blank}, {"X1": "denial"}, points=1) == 0.0
+    assert "✗ X1: no answer yet." in capsys.readouterr().out
+    with pytest.raises(AssertionError, match="No answer yet"):
+        sw.exercise.check_labels({"X1": blank}, ["X1"])
+
+
+def test_ids_are_read_one_way_everywhere(article: sw.Article, capsys: pytest.CaptureFixture[str]) -> None:
+    assert article[" s9 "].id == "S09"
+    assert sw.Key.of({"X1": "denial"}).find("x01") is not None
+    assert sw.exercise.grade_labels({"x01": "denial"}, {"X1": "denial"}, points=1) == 1.0
+    capsys.readouterr()
+    assert [u.id for u in article.select("S09")] == ["S09"]  # one id, not the letters S, 0 and 9

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
-def test_the_course_has_its_eight_lessons_in_order() -> None:
-    assert [p.name[:2] for p in LESSONS] == [f"{i:02d}" for i in range(8)]
+def test_the_course_has_its_nine_lessons_in_order() -> None:
+    assert [p.name[:2] for p in LESSONS] == [f"{i:02d}" for i in range(9)]
     assert LESSONS[0].name == "00_start_here.ipynb"  # `make lab` opens it
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import warnings
 from collections.abc import Callable, Iterator
+from typing import Any
 from pathlib import Path
 
 import matplotlib
@@ -21,16 +22,15 @@ from matplotlib.patches import Rectangle
 from PIL import Image
 
 from sourcewise.article import Article, load_article
-from sourcewise.errors import AnnotationError, LabelError, SourcewiseError
+from sourcewise.record import load_record
+from sourcewise.errors import LabelError, SourcewiseError
 from sourcewise.plots import (
     ALT_TEXT_ATTRIBUTE,
     Edge,
-    Event,
     alt_text,
     certainty_along,
     chain_graph,
     is_unnamed,
-    load_events,
     save_all,
     source_counts,
     source_groups,
@@ -188,81 +188,61 @@ def test_sourcing_chain_is_derived_from_the_chains_not_the_article(article: Arti
 
 
 # -- what happened next ----------------------------------------------------------------------
+# The record and its verdicts are tested in test_record.py; here, what the timeline draws of them.
 
 
-def test_events_load_sorted_typed_and_frozen() -> None:
-    events = load_events()
-    assert events == sorted(events, key=lambda e: e.date)
-    assert all(isinstance(e.date, dt.date) and e.verdict in ("right", "wrong", "open") for e in events)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        events[0].verdict = "right"  # type: ignore[misc]
-
-
-def test_events_check_what_the_design_says() -> None:
-    events = load_events()
-
-    def verdicts(unit_id: str, word: str) -> set[str]:
-        """What the later record (after the article of 5 Sep 2023) says about a unit."""
-        later = [e for e in events if e.date > dt.date(2023, 9, 5)]
-        return {e.verdict for e in later if unit_id in e.checks and word in e.text}
-
-    assert verdicts("S12", "Vostochny") == {"wrong"}
-    assert verdicts("S14", "Vostochny") == set()  # the train did reach the port city, later
-    assert verdicts("S12", "Vostochny") == {"wrong"}
-    assert verdicts("S14", "armoured train") == {"right"}
-    assert verdicts("S12", "confirm that Kim will visit") == {"right"}  # timing: September
-    assert verdicts("S17", "munitions") == {"right"}  # agenda: arms
-    assert {e.verdict for e in events if e.date <= dt.date(2023, 9, 5)} == {"open"}
-    vostochny = next(e for e in events if "Vostochny" in e.text)
-    assert vostochny.date == dt.date(2023, 9, 13)
-    assert vostochny.source == "Reuters/AP reporting, 13 Sep 2023"
-
-
-def test_event_dates_read_like_people_write_them() -> None:
-    forum = next(e for e in load_events() if "Economic Forum" in e.text)
-    assert forum.when() == "10–13 Sep 2023"
-    assert forum.when("de") == "10.–13. Sep 2023"
-    year = Event(dt.date(2024, 1, 1), "x", "general: y", ("S17",), "right", until=dt.date(2024, 12, 31))
-    assert year.when() == "2024"
-    assert Event(dt.date(2023, 10, 17), "x", "y", (), "open").when() == "17 Oct 2023"
-
-
-def test_a_bad_events_file_names_every_problem(tmp_path: Path) -> None:
-    path = tmp_path / "events.yaml"
-    path.write_text(
-        "events:\n"
-        "  - {date: 2023-09-13, text: met, source: AP, checks: [S12], verdict: rihgt}\n"
-        "  - {date: soon, text: met, source: AP, checks: S12, verdict: open, sorce: x}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(AnnotationError) as caught:
-        load_events(path)
-    problems = caught.value.problems
-    assert "event #1: verdict 'rihgt' is not allowed. Did you mean 'right'? Allowed: right, wrong, open" in problems
-    assert any("event #2: date 'soon' is not a date" in p for p in problems)
-    assert any("event #2: checks must be a list" in p for p in problems)
-    assert any("unknown field 'sorce'. Did you mean 'source'?" in p for p in problems)
-
-
-def test_timeline_marks_the_place_wrong_and_the_train_right(article: Article, ax: Axes) -> None:
+def test_timeline_draws_what_each_event_does_with_the_rule_that_says_why(article: Article, ax: Axes) -> None:
     assert timeline(article, ax=ax) is ax
     words = texts(ax)
-    place = words.index("13 Sep 2023: Kim and Putin meet at the Vostochny Cosmodrome (Amur region), not in\nVladivostok")
-    assert words[place + 1].startswith("✗ wrong for S08, S12")
-    train = words.index("13 Sep 2023: Kim travelled to Russia by armoured train")
-    assert words[train + 1].startswith("✓ right for S14")
+    meeting = words.index("13 Sep 2023: Kim and Putin meet at the Vostochny Cosmodrome in the Amur region, about 1,500 km from\nVladivostok; Kim arrived by train")
+    assert words[meeting + 1].startswith("✓ counts for S08.meeting, S09.meeting, S12.month, S14.train, S19.summit   ✗ counts against S08.place, S12.place")
+    assert words[meeting + 1].endswith("Reuters · independent press")
+    kirby = next(i for i, w in enumerate(words) if w.startswith("13 Oct 2023: White House (John Kirby)"))
+    assert words[kirby + 1].startswith("– not counted (A source cannot confirm itself): S02.deals, S10.talks, S17.shells")
+    assert "a party's government, the United States" in words[kirby + 1].replace("\n", " ")
+    un = next(i for i, w in enumerate(words) if w.startswith("25 Apr 2024: UN sanctions monitors"))
+    assert "– not counted (Evidence counts only for what it is about): S17.shells, S17.anti_tank" in words[un + 1].replace("\n", " ")
+    assert any(w.startswith("◆ where S02.deals, S12.month, S12.place") for w in words)
     assert "What happened next" in words
-    assert any(w.startswith("What the article reported") for w in words)
+    assert any(w.startswith("Where the article's claims come from (up to 5 Sep 2023)") for w in words)
+    assert not any("Gerasimov" in w for w in words)  # the troop story is not about the article's claims
     markers = {np.asarray(c.get_paths()[0].vertices).shape for c in ax.collections}
-    assert len(markers) == 3  # circle, cross and diamond: the verdict is in the shape too
-    assert "Wrong: S08, S12." in caption(ax)
-    assert "Not checked by any later event: S07, S11, S15, S16, S18, S20, S21." in caption(ax)
+    assert len(markers) == 4  # circle, cross, diamond and star: what an event does is in the shape too
+    assert "wrong: S12.place (Evidence decides)" in caption(ax)
+    assert "S08.place (A possibility is not a promise)" in caption(ax)
+    assert "S18.food (A source cannot confirm itself)" in caption(ax)
+    assert "Not checked here: S07, S11, S15, S16, S20, S21." in caption(ax)
 
 
-def test_timeline_refuses_an_event_about_a_unit_the_article_lacks(article: Article, ax: Axes) -> None:
-    stray = Event(dt.date(2023, 9, 13), "x", "y", ("S99",), "right")
-    with pytest.raises(LabelError, match="No unit 'S99'"):
-        timeline(article, events=[stray], ax=ax)
+def test_timeline_speaks_german(article: Article, ax: Axes) -> None:
+    timeline(article, ax=ax, lang="de")
+    words = texts(ax)
+    assert any(w.startswith("– nicht gezählt (Eine Quelle bestätigt sich nicht selbst): S02.deals, S10.talks") for w in words)
+    assert "falsch: S12.place (Belege entscheiden)" in caption(ax)
+
+
+def test_timeline_rows_never_overlap_at_the_saved_size(article: Article) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for lang in ("en", "de"):
+        figure = Figure(figsize=(11.0, 19.0), layout="constrained")
+        ax = timeline(article, ax=figure.add_subplot(), lang=lang)
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() != "caption"]
+        for i, first in enumerate(boxes):
+            assert first.x1 <= figure.bbox.x1 + 1, ax.texts[i].get_text()
+            for second in boxes[i + 1:]:
+                overlap = first.intersection(first, second)
+                assert overlap is None or overlap.height < 1 or overlap.width < 1
+
+
+def test_timeline_refuses_a_claim_about_a_unit_the_article_lacks(article: Article, ax: Axes) -> None:
+    record = load_record()
+    stray = dataclasses.replace(record.claim("S12.place"), id="S99.place", units=("S99",))
+    with pytest.raises(LabelError, match="claim S99.place: No unit 'S99'"):
+        timeline(article, record=dataclasses.replace(record, claims={**record.claims, stray.id: stray}), ax=ax)
 
 
 # -- every figure ----------------------------------------------------------------------------
@@ -292,7 +272,8 @@ def test_each_figure_has_a_german_version(name: str, article: Article, ax: Axes)
 
 def test_an_unknown_language_gets_a_suggestion(article: Article, ax: Axes) -> None:
     with pytest.raises(LabelError, match="Did you mean 'de'"):
-        who_said_what(article, ax=ax, lang="de ")
+        who_said_what(article, ax=ax, lang="dee")
+    assert who_said_what(article, ax=ax, lang=" DE ").get_title().startswith("Wer sagt was?")
 
 
 def test_alt_text_of_a_foreign_plot_explains_itself(ax: Axes) -> None:
@@ -334,3 +315,67 @@ def test_save_all_writes_four_pngs_with_their_alt_text_and_no_warnings(
             assert len(image.text["Description"]) > 200
             assert image.text["Title"]
     assert plt.get_fignums() == []  # save_all leaves nothing open
+
+
+def test_the_viewer_and_every_figure_share_one_palette(article: Article, ax: Axes) -> None:
+    from matplotlib.colors import to_hex
+
+    from sourcewise.palette import LABEL_COLOURS
+    from sourcewise.render import render_article_html
+
+    page = render_article_html(article, "label", unit_ids=["S21", "S12"])
+    bars = who_said_what(article, ax=ax)
+    faces = {to_hex(p.get_facecolor()).upper() for p in bars.patches if isinstance(p, Rectangle)}
+    for label in ("official_response", "anonymous_report"):
+        assert f"solid {LABEL_COLOURS[label]};" in page  # the viewer's box for the unit
+        assert LABEL_COLOURS[label] in faces  # the figure's bar
+
+
+# --- in a notebook: the figures carry their alt text into the page -------------------------------
+
+
+@pytest.fixture(scope="module")
+def lesson05() -> Any:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from notebook_runner import execute
+
+    return execute(Path(__file__).resolve().parents[1] / "notebooks" / "05_the_source_map.ipynb")
+
+
+def test_lesson05_shows_each_figure_as_an_image_with_its_alt_text(lesson05: Any) -> None:
+    import re
+
+    assert lesson05.errors == () and lesson05.stderr == ()
+    pages = [out.data["text/html"] for cell in lesson05.notebook.cells for out in cell.get("outputs", [])
+             if "text/html" in out.get("data", {}) and "sourcewise-figure" in out.data["text/html"]]
+    alts = [re.search(r'<img [^>]*alt="([^"]*)"', page) for page in pages]
+    assert [m and m.group(1).split(".")[0] for m in alts] == [
+        "Who said what? The 17 claims by source",
+        "How sure does it sound? Cues and hedges, claim by claim",
+        "How many hands? Where the claims come from",
+        "What happened next? The claims against the later record",
+    ]
+    assert all("<figcaption" in page and 'src="data:image/png;base64,' in page for page in pages)
+    # the PNG stays in the output too, for tools that count images
+    assert sum("image/png" in out.get("data", {}) for c in lesson05.notebook.cells for out in c.get("outputs", [])) >= 4
+
+
+def test_a_foreign_figure_is_shown_as_before() -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from sourcewise.plots.notebook import register
+
+    shell = InteractiveShell.instance()
+    try:
+        assert register(shell)
+        plain = Figure()
+        plain.add_subplot().plot([1, 2], [3, 4])
+        data, _ = shell.display_formatter.format(plain)
+        assert "text/html" not in data
+        ours = who_said_what(ax=Figure(figsize=(10, 6)).add_subplot()).figure
+        data, _ = shell.display_formatter.format(ours)
+        assert 'alt="Who said what?' in data["text/html"]
+    finally:
+        InteractiveShell.clear_instance()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import sys
-import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,8 @@ from nbclient import NotebookClient
 
 import sourcewise as sw
 from sourcewise import render, widgets
+from sourcewise.widgets import display
+from sourcewise.widgets.keep import _literal
 from sourcewise.article import Article, Span, Unit, Why
 from sourcewise.render import (
     render_article_html,
@@ -123,9 +124,9 @@ def test_markup_nests_crossing_spans() -> None:
     def closing(kind: str) -> str:
         return "</" + kind + ">"
 
-    text = render._markup("abcdef", [(0, 6, "q"), (1, 3, "x"), (2, 5, "y")], opening, closing, str)
+    text = render.markup("abcdef", [(0, 6, "q"), (1, 3, "x"), (2, 5, "y")], opening, closing, str)
     assert text == "<q>a<x>b<y>c</y></x><y>de</y>f</q>"
-    assert render._markup("abc", [(5, 9, "z"), (1, 1, "e")], opening, closing, str) == "abc"
+    assert render.markup("abc", [(5, 9, "z"), (1, 1, "e")], opening, closing, str) == "abc"
 
 
 def test_cues_html_empty_and_escaped() -> None:
@@ -386,9 +387,9 @@ def test_rewrite_leaves_cells_it_does_not_understand() -> None:
 
 def test_literals_are_double_quoted_and_exact() -> None:
     for value in ['Er sagte "nein"', "it's", "back\\slash", "line\nbreak\t", "„Zitat“", "\u200b"]:
-        literal = widgets._literal(value)
+        literal = _literal(value)
         assert literal.startswith('"') and ast.literal_eval(literal) == value
-    assert ast.literal_eval(widgets._literal(["a", 'b"'])) == ["a", 'b"']
+    assert ast.literal_eval(_literal(["a", 'b"'])) == ["a", 'b"']
 
 
 class _FakeKernel:
@@ -416,7 +417,7 @@ def test_keep_rewrites_its_cell_in_a_kernel(monkeypatch: pytest.MonkeyPatch,
     labeller = ClaimLabeller(unit_ids=UNITS, name="answers_01")
     labeller.choose("S10", "sourced_claim")
     shell = _FakeShell("answers_01 = sw.keep(labeller)")
-    monkeypatch.setattr(widgets, "_shell", lambda: shell)
+    monkeypatch.setattr(display, "current_shell", lambda: shell)
     assert keep(labeller) == {"S10": "sourced_claim"}
     [(text, replace)] = shell.next_inputs
     assert replace is True
@@ -424,7 +425,7 @@ def test_keep_rewrites_its_cell_in_a_kernel(monkeypatch: pytest.MonkeyPatch,
     assert capsys.readouterr().out.startswith("Saved 1 of 4 answers into this cell.")
     # running the rewritten cell again changes nothing, so nothing is sent
     again = _FakeShell(text, "m2")
-    monkeypatch.setattr(widgets, "_shell", lambda: again)
+    monkeypatch.setattr(display, "current_shell", lambda: again)
     namespace = _exec_kept(text, labeller)
     assert namespace["answers_01"] == {"S10": "sourced_claim"} and again.next_inputs == []
 
@@ -433,7 +434,7 @@ def test_keep_says_how_to_save_when_it_cannot_rewrite(monkeypatch: pytest.Monkey
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     labeller = ClaimLabeller(unit_ids=["S11"])
     shell = _FakeShell("%%time\nanswers = sw.keep(labeller)")
-    monkeypatch.setattr(widgets, "_shell", lambda: shell)
+    monkeypatch.setattr(display, "current_shell", lambda: shell)
     keep(labeller, {"S11": "denial"})
     out = capsys.readouterr().out
     assert shell.next_inputs == [] and "could not write them into this cell" in out
@@ -520,11 +521,9 @@ def test_detector_view_updates_and_escapes() -> None:
 
 
 def test_detector_view_survives_a_megabyte(article: Article) -> None:
+    """A megabyte is searched whole but shown cut down (how fast: benchmarks/detector.py)."""
     text = (article.raw * (1_048_576 // len(article.raw) + 1))[:1_048_576]
-    started = time.perf_counter()
     view = DetectorView(text)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 20
     assert len(view.cues) > 1000
     assert "Showing the first 20,000 of 1,048,576 characters" in view.page.value
     assert len(view.page.value) < 400_000
@@ -616,3 +615,9 @@ def test_keep_with_nothing_chosen_says_what_to_do(capsys: pytest.CaptureFixture[
     assert capsys.readouterr().out.strip() == (
         "Nothing to save yet: choose your answers in the widget above, then run this cell again."
     )
+
+
+def test_a_single_unit_id_is_one_unit_not_its_letters(article: Article) -> None:
+    text = render_article_text(article, unit_ids="S09", translation=False)
+    assert [line[:5] for line in text.splitlines()[1:]] == ["[S09 "]
+    assert ArticleViewer(unit_ids="s9").unit_ids == ("S09",)

@@ -46,18 +46,20 @@ _EXPORTS: dict[str, str] = {
     "THREE_KINDS": "sourcewise.taxonomy",
     "Unit": "sourcewise.article",
     "describe": "sourcewise.taxonomy",
-    "get_language": "sourcewise._i18n",
+    "get_language": "sourcewise.language",
     "label_key": "sourcewise.grading",
     "load_article": "sourcewise.article",
     "load_rulebook": "sourcewise.rulebook",
     "parse_label": "sourcewise.taxonomy",
     "score": "sourcewise.grading",
-    "set_language": "sourcewise._i18n",
+    "set_language": "sourcewise.language",
     "span_key": "sourcewise.grading",
 }
 
-# Submodules a notebook reaches as attributes: sw.plots.timeline(...), sw.exercise.check_labels(...)
-_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "rulebook", "taxonomy", "widgets")
+# Submodules a notebook reaches as attributes: sw.plots.timeline(...), sw.exercise.check_labels(...),
+# sw.record.load_record() (the later record), sw.sourcemap.source_counts(article) (the figures' numbers),
+# sw.rulebook.load_rulebook() (the rules every key follows)
+_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "record", "rulebook", "sourcemap", "taxonomy", "widgets")
 
 __all__ = sorted([*_EXPORTS, *_SUBMODULES])
 
@@ -80,11 +82,11 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the work
-    from sourcewise import checks, cues, exercise, grading, plots, rulebook, taxonomy, widgets
+    from sourcewise import checks, cues, exercise, grading, plots, record, rulebook, sourcemap, taxonomy, widgets
     from sourcewise.checks import CheckResult, check
     from sourcewise.cues import Cue, DetectorReport, evaluate_detector, find_cues
     from sourcewise.widgets import article_viewer, claim_labeller, cue_finder, detector_view, keep
-    from sourcewise._i18n import get_language, set_language
+    from sourcewise.language import get_language, set_language
     from sourcewise.article import Article, Span, Unit, load_article
     from sourcewise.errors import AnnotationError, AnswerError, LabelError, SourcewiseError
     from sourcewise.grading import ItemResult, Key, KeyItem, Score, label_key, score, span_key

@@ -1,28 +1,36 @@
 """Messages in English and German, and the language they are shown in.
 
->>> set_language("de")
+The bottom of the library: it imports nothing of sourcewise. :func:`use_language` switches
+without checking; students and lessons call :func:`sourcewise.language.set_language`, which
+checks the code first and answers a typo with a suggestion.
+
+>>> use_language("de")
 >>> message("did_you_mean", name="sourced_claim")
 " Meintest du 'sourced_claim'?"
->>> set_language("en")
+>>> use_language("en")
 >>> message("did_you_mean", name="sourced_claim")
 " Did you mean 'sourced_claim'?"
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from typing import Final
 
-__all__ = ["LANGUAGES", "get_language", "message", "set_language", "translate"]
+__all__ = ["LANGUAGES", "get_language", "message", "translate", "use_language"]
 
 LANGUAGES: Final = ("en", "de")
+"""The languages of the course: every message, definition and rule explanation exists in both."""
 
 _state = {"lang": "en"}
 
 # One entry per message: {key: (English, German)}. Placeholders use str.format names.
 _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "did_you_mean": (" Did you mean '{name}'?", " Meintest du '{name}'?"),
+    "check_stops": (
+        "(AssertionError: this check stops the cell until the answer has the form it asks for.)",
+        "(AssertionError: Dieser Check hält die Zelle an, bis die Antwort die verlangte Form hat.)",
+    ),
     "label_list": (
         "Labels are: {labels}; for official responses also {responses}.",
         "Labels sind: {labels}; für offizielle Reaktionen auch {responses}.",
@@ -105,23 +113,20 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-def set_language(lang: str) -> None:
-    """Show messages, definitions and feedback in ``"en"`` (English) or ``"de"`` (German).
+def use_language(lang: str) -> None:
+    """Show messages in ``lang`` from now on; ``lang`` must be one of :data:`LANGUAGES`.
 
     Raises:
-        sourcewise.errors.LabelError: for a language the course does not have.
+        ValueError: for any other code (:func:`sourcewise.language.set_language` says
+            which languages exist and suggests one).
     """
-    from sourcewise.errors import LabelError
-
     if lang not in LANGUAGES:
-        close = difflib.get_close_matches(str(lang).lower(), LANGUAGES, n=1)
-        hint = message("did_you_mean", name=close[0]) if close else ""
-        raise LabelError(message("language_unknown", got=lang, hint=hint, languages=", ".join(LANGUAGES)))
+        raise ValueError(f"use_language({lang!r}): not one of {LANGUAGES}")
     _state["lang"] = lang
 
 
 def get_language() -> str:
-    """The language messages are shown in now (``"en"`` unless :func:`set_language` changed it)."""
+    """The language messages are shown in now (``"en"`` unless :func:`use_language` changed it)."""
     return _state["lang"]
 
 

@@ -17,17 +17,21 @@ True
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from sourcewise._i18n import get_language, message
+from sourcewise.annotation import Annotation, read_annotation
 from sourcewise.errors import LabelError, suggest
+from sourcewise.language import Why  # re-exported: the reason a unit carries
 from sourcewise.taxonomy import LABELS, kind_of
 
-__all__ = ["Article", "Span", "Unit", "Why", "load_article"]
+__all__ = ["Article", "Span", "Unit", "Why", "load_article", "normal_id"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,17 +49,6 @@ class Span:
     text: str
     kind: str
     variants: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Why:
-    """The reason for a unit's label, in English and German; ``str()`` picks the current language."""
-
-    en: str
-    de: str
-
-    def __str__(self) -> str:
-        return self.de if get_language() == "de" else self.en
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +145,7 @@ class Article:
         ...
         sourcewise.errors.LabelError: No unit 'SO7' in this article. Did you mean 'S07'? Unit ids run from S01 to S26.
         """
-        unit = None
-        if isinstance(unit_id, str):
-            unit = self._index.get(unit_id) or self._index.get(_pad_id(unit_id.strip()))
+        unit = self._index.get(normal_id(unit_id)) if isinstance(unit_id, str) else None
         if unit is None:
             raise LabelError(self.unknown_unit_message(unit_id))
         return unit
@@ -165,7 +156,8 @@ class Article:
     def unknown_unit_message(self, unit_id: object) -> str:
         """The sentence shown for an id that is not in the article."""
         got = str(unit_id)
-        lookalike = _pad_id(got.strip().upper()[:1] + got.strip().upper()[1:].replace("O", "0").replace("I", "1"))
+        upper = got.strip().upper()
+        lookalike = normal_id(upper[:1] + upper[1:].replace("O", "0").replace("I", "1"))
         if lookalike in self._index:
             hint = message("did_you_mean", name=lookalike)
         else:
@@ -173,6 +165,24 @@ class Article:
         return message(
             "unit_unknown", got=got, hint=hint, first=self.units[0].id, last=self.units[-1].id
         )
+
+    def select(self, unit_ids: str | Iterable[str] | None = None) -> tuple[Unit, ...]:
+        """The units asked for, in article order, each once (``None``: all of them).
+
+        A single id is one id, never a list of letters; ids are read forgivingly
+        (:func:`normal_id`), and a mistyped one gets a "did you mean".
+
+        >>> [u.id for u in load_article().select(["s12", "S09", "S12"])]
+        ['S09', 'S12']
+        >>> [u.id for u in load_article().select("S09")]
+        ['S09']
+        """
+        if unit_ids is None:
+            return self.units
+        if isinstance(unit_ids, str):
+            unit_ids = [unit_ids]
+        wanted = {self[uid].id for uid in unit_ids}
+        return tuple(unit for unit in self.units if unit.id in wanted)
 
     @property
     def claims(self) -> tuple[Unit, ...]:
@@ -201,10 +211,27 @@ class Article:
         return f"<Article {self.title!r}: {len(self)} units, {len(self.raw)} characters>"
 
 
-def _pad_id(text: str) -> str:
-    """'s7' -> 'S07', so that a student's short id still finds its unit."""
-    head, digits = text[:1].upper(), text[1:].strip()
-    return f"{head}{int(digits):02d}" if digits.isdigit() else text
+_ID = re.compile(r"([A-Za-z])\s*0*(\d+)(\.\w+)?")
+
+
+def normal_id(text: str) -> str:
+    """An id as a student may type it, in the one form ids are compared in.
+
+    Case, spaces and leading zeros do not matter: ``"s7"``, ``" S07 "`` and ``"S007"`` are
+    all ``"S07"``, and ``"s7.cues"`` is ``"S07.cues"``. Anything else comes back stripped.
+    Every lookup of a unit or an answer item goes through this one rule.
+
+    >>> normal_id("s7"), normal_id(" S11.cues "), normal_id("x1"), normal_id("S100")
+    ('S07', 'S11.cues', 'X01', 'S100')
+    >>> normal_id("'Er sagte nichts.'")
+    "'Er sagte nichts.'"
+    """
+    stripped = text.strip()
+    match = _ID.fullmatch(stripped)
+    if match is None:
+        return stripped
+    letter, digits, suffix = match.groups()
+    return f"{letter.upper()}{int(digits):02d}{suffix or ''}"
 
 
 def _unit_row(unit: Unit) -> str:
@@ -232,8 +259,6 @@ def load_article(path: str | Path | None = None) -> Article:
     Raises:
         AnnotationError: listing every problem in the file; a bad file never loads halfway.
     """
-    from sourcewise._annotation import read_annotation
-
     if path is None:
         target = resources.files("sourcewise") / "data" / "article.yaml"
         annotation_path = Path(str(target))
@@ -242,15 +267,43 @@ def load_article(path: str | Path | None = None) -> Article:
     stamp = annotation_path.stat().st_mtime_ns if annotation_path.exists() else 0
     key = (str(annotation_path.resolve()), stamp)
     if key not in _cache:
-        _cache[key] = read_annotation(annotation_path)
+        _cache[key] = _article_from(read_annotation(annotation_path))
     return _cache[key]
 
 
-def _article_from(raw: str, meta: dict[str, Any], units: list[Unit]) -> Article:
+def _span(entry: Mapping[str, Any]) -> Span:
+    variants = tuple(str(v) for v in entry.get("variants") or ())
+    return Span(entry["start_char"], entry["end_char"], entry["text"], str(entry["kind"]), variants)
+
+
+def _unit(entry: Mapping[str, Any]) -> Unit:
+    """A unit from its checked entry in the annotation file."""
+    return Unit(
+        id=str(entry["id"]), start_char=entry["start_char"], end_char=entry["end_char"], text=entry["text"],
+        translation=str(entry["translation"]), label=str(entry["label"]), response=entry.get("response"),
+        source=str(entry["source"]), source_kind=str(entry["source_kind"]), form=str(entry["form"]),
+        chain=tuple(str(hand) for hand in entry.get("chain") or ()),
+        cues=tuple(sorted(map(_span, entry.get("cues") or ()), key=lambda s: (s.start_char, s.end_char))),
+        hedges=tuple(sorted(map(_span, entry.get("hedges") or ()), key=lambda s: (s.start_char, s.end_char))),
+        why=Why(str(entry["why"]["en"]), str(entry["why"]["de"])),
+        alternatives=tuple(str(alt) for alt in entry.get("alternatives") or ()),
+        rules=_rule_ids(entry.get("rule")),
+    )
+
+
+def _rule_ids(value: object) -> tuple[str, ...]:
+    """The rulebook rules a unit names: ``rule:`` holds one id or a list of them."""
+    if value is None:
+        return ()
+    return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+
+
+def _article_from(annotation: Annotation) -> Article:
+    meta = annotation.meta
     dates = {str(k): str(v) for k, v in (meta.get("dates") or {}).items()}
     return Article(
-        raw=raw,
-        units=tuple(units),
+        raw=annotation.raw,
+        units=tuple(map(_unit, annotation.units)),
         title=str(meta.get("title", "")),
         publisher=str(meta.get("publisher", "")),
         published=str(meta.get("published", "")),

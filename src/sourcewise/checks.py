@@ -19,13 +19,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
 from sourcewise._i18n import translate
+from sourcewise.article import load_article
 from sourcewise.errors import suggest
+from sourcewise.grading import Key, is_blank, label_key, score, span_key
+from sourcewise.language import get_language
+from sourcewise.taxonomy import LABELS
 
 __all__ = ["CheckResult", "Question", "check", "question", "question_problems", "questions"]
 
@@ -42,6 +46,9 @@ class Question:
     ``rules`` names the rulebook's rules that decide the answer (``rule:`` in the YAML, one
     id or a list): for a ``cues`` question the span rules, for a choice or number question
     the rule it tests. A ``labels`` question takes its rules from the units' annotation.
+    ``german`` holds the German ``prompt``, ``options``, ``feedback`` and ``answer`` (a model
+    answer) where a lesson's file gives them (``de:``); a check shows them when the course's
+    language is German.
     """
 
     id: str
@@ -55,6 +62,12 @@ class Question:
     answer: Any = None
     feedback: Mapping[str, str] = field(default_factory=dict)
     rules: tuple[str, ...] = ()
+    german: Mapping[str, Any] = field(default_factory=dict)
+
+    def said(self, part: str) -> Any:
+        """``options``, ``feedback`` or ``answer`` in the course's language (English when there is no German)."""
+        english = {"options": self.options, "feedback": self.feedback, "answer": self.answer}[part]
+        return self.german.get(part, english) if get_language() == "de" else english
 
 
 @dataclass(frozen=True)
@@ -165,6 +178,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         answer=raw.get("answer"),
         feedback={str(k): str(v) for k, v in (raw.get("feedback") or {}).items()},
         rules=tuple(str(r) for r in ([raw["rule"]] if isinstance(raw.get("rule"), str) else raw.get("rule") or ())),
+        german=dict(raw.get("de") or {}),
     )
 
 
@@ -189,7 +203,7 @@ def check(question_id: str, answer: object) -> CheckResult:
         return CheckResult(str(question_id), 0.0, 0.0, lines)
     if q.type in ("labels", "cues"):
         return _check_key(q, answer)
-    if _is_blank(answer):
+    if is_blank(answer):
         return CheckResult(q.id, 0.0, 1.0, (_t("blank"), _t("practice")))
     if q.type == "choice":
         return _check_choice(q, answer)
@@ -199,12 +213,6 @@ def check(question_id: str, answer: object) -> CheckResult:
 
 
 def _check_key(q: Question, answer: object) -> CheckResult:
-    from dataclasses import replace
-
-    from sourcewise.article import load_article
-    from sourcewise.grading import Key, label_key, score, span_key
-    from sourcewise.taxonomy import LABELS
-
     article = load_article()
     if q.type == "labels":
         key = label_key(article, q.units, level="response" if q.level == "response" else "label")
@@ -234,8 +242,8 @@ def _check_choice(q: Question, answer: object) -> CheckResult:
     if got not in {_normal_option(o) for o in q.options}:
         options = ", ".join(f'"{o}"' for o in q.options)
         return CheckResult(q.id, 0.0, 1.0, (_t("choice_unknown", got=answer, options=options), _t("practice")))
-    option = f"{got}) {q.options.get(got, '')}".strip().rstrip(".")
-    why = q.feedback.get(got, "")
+    option = f"{got}) {q.said('options').get(got, '')}".strip().rstrip(".")
+    why = str(q.said("feedback").get(got, ""))
     if got in right:
         return CheckResult(q.id, 1.0, 1.0, (_t("choice_right", option=option), why, _t("practice")))
     return CheckResult(q.id, 0.0, 1.0, (_t("choice_wrong", option=option), why, _t("practice")))
@@ -255,13 +263,9 @@ def _check_number(q: Question, answer: object) -> CheckResult:
     return CheckResult(q.id, 0.0, 1.0, (_t("number_wrong", got=f"{got:g}"), why, _t("practice")))
 
 
-def _is_blank(value: object) -> bool:
-    return value is None or value is Ellipsis or (isinstance(value, str) and value.strip() in ("", "..."))
-
-
 def _check_text(q: Question, answer: object) -> CheckResult:
     if not isinstance(answer, str) or len(answer.strip()) < 3:
         return CheckResult(q.id, 0.0, 1.0, (_t("text_empty"), _t("practice")))
-    model = str(q.answer or "")
+    model = str(q.said("answer") or "")
     return CheckResult(q.id, 1.0, 1.0, (_t("text_done"), model, _t("practice")))
 

@@ -25,16 +25,19 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Final, Literal, Union
 
 from sourcewise._i18n import message, translate
+from sourcewise.article import normal_id
 from sourcewise.errors import LabelError, suggest
 from sourcewise.taxonomy import RESPONSES, family, parse_label, title_of, type_name
 
 if TYPE_CHECKING:
     from sourcewise.article import Article, Unit, Why
 
-__all__ = ["ItemResult", "Key", "KeyItem", "Score", "label_key", "score", "span_key", "token_overlap"]
+__all__ = [
+    "ItemResult", "Key", "KeyItem", "Score", "is_blank", "label_key", "score", "span_key", "token_overlap",
+]
 
 PARTIAL = 0.5
 """The share of a point for the right family of official response but the wrong kind."""
@@ -88,16 +91,15 @@ class Key:
     _index: dict[str, KeyItem] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_index", {item.item.casefold(): item for item in self.items})
+        object.__setattr__(self, "_index", {normal_id(item.item).casefold(): item for item in self.items})
 
     def __len__(self) -> int:
         return len(self.items)
 
     def find(self, item: str) -> KeyItem | None:
-        """The key item for a (forgivingly written) id: ``"s7"`` finds ``"S07"``."""
-        text = item.strip().casefold()
-        padded = re.sub(r"^([a-z])(\d)(?=\.|$)", r"\g<1>0\2", text)
-        return self._index.get(text) or self._index.get(padded)
+        """The key item for a (forgivingly written) id: ``"s7"`` finds ``"S07"`` (see
+        :func:`sourcewise.article.normal_id`)."""
+        return self._index.get(normal_id(item).casefold())
 
     @classmethod
     def of(cls, key: Key | Article | Mapping[str, object]) -> Key:
@@ -313,13 +315,25 @@ def score(answers: object, key: Key | Article | Mapping[str, object]) -> Score:
     return Score(results, tuple(notes))
 
 
-def _is_blank(value: object) -> bool:
-    return value is None or value is Ellipsis or (isinstance(value, str) and value.strip() in ("", "...", "?"))
+BLANKS: Final = ("", "...", "…", "?")
+"""What a student leaves in an answer they have not given yet (after stripping spaces)."""
+
+
+def is_blank(value: object) -> bool:
+    """Whether an answer is still blank: ``None``, ``...``, or text that is empty, ``"..."`` or ``"?"``.
+
+    The one rule for every check and grader: a blank earns nothing and is called "no answer
+    yet", never a wrong answer.
+
+    >>> [is_blank(v) for v in (..., None, " ? ", "...", "", "denial", 0)]
+    [True, True, True, True, True, False, False]
+    """
+    return value is None or value is Ellipsis or (isinstance(value, str) and value.strip() in BLANKS)
 
 
 def _score_item(item: KeyItem, value: object) -> ItemResult:
     expected_text = item.expected if isinstance(item.expected, str) else " … ".join(item.expected)
-    if _is_blank(value):
+    if is_blank(value):
         return ItemResult(item.item, 0.0, item.points, None, expected_text, message("missing", item=item.item))
     if item.kind == "span":
         return _score_span(item, value, expected_text)

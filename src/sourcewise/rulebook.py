@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from sourcewise._i18n import get_language
-from sourcewise.article import Why
+from sourcewise.language import Why
 from sourcewise.errors import AnnotationError, LabelError, suggest
 from sourcewise.taxonomy import LABELS, RESPONSES, SOURCE_KINDS, SPAN_KINDS
 
@@ -60,14 +60,14 @@ __all__ = [
     "load_rulebook",
 ]
 
-DECIDES: Final = ("label", "response", "span", "source_kind", "attribution", "reading")
+DECIDES: Final = ("label", "response", "span", "source_kind", "attribution", "reading", "verdict")
 """What a rule can decide, in the order the rulebook is rendered."""
 
 SHARES: Final = (1.0, 0.5)
 """The shares of the points an accepted answer can earn: all of them, or half."""
 
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]{2,40}$")
-_LESSONS: Final = range(8)
+_LESSONS: Final = range(9)
 _REQUIRED: Final = ("id", "decides", "title", "statement", "taught_in")
 _OPTIONAL: Final = ("step", "answer", "also", "credit_note", "signals", "words", "examples")
 _ARTICLES: Final = frozenset({"der", "die", "das", "dem", "den", "des"})
@@ -103,7 +103,7 @@ class Rule:
         id: a stable slug such as ``"messenger"``; keys and lessons refer to it.
         decides: one of :data:`DECIDES`.
         title, statement: English and German; the statement is what a student applies.
-        taught_in: the lesson (0-7) that teaches it.
+        taught_in: the lesson (0-8) that teaches it.
         step: for label rules, the step of the decision order (1-5); otherwise ``None``.
         answer: what the key expects (a label, a response kind or a source kind), or ``""``.
         also: other answers that earn credit, with their share: ``(("anonymous_report", 1.0),)``.
@@ -396,6 +396,7 @@ _HEADINGS: Final[dict[str, dict[str, str]]] = {
         "source_kind": "Who stands behind it",
         "attribution": "Who speaks when no one is named",
         "reading": "How to read a source",
+        "verdict": "Was it right? Rules of evidence for the later record",
         "step": "step",
         "answer": "Answer",
         "also": "Also accepted",
@@ -414,6 +415,7 @@ _HEADINGS: Final[dict[str, dict[str, str]]] = {
         "source_kind": "Wer dahintersteht",
         "attribution": "Wer spricht, wenn niemand genannt wird",
         "reading": "Wie man eine Quelle liest",
+        "verdict": "Stimmte es? Regeln für Belege aus dem späteren Geschehen",
         "step": "Schritt",
         "answer": "Antwort",
         "also": "Auch akzeptiert",

@@ -39,6 +39,7 @@ __all__ = [
     "kind_of",
     "normalize",
     "parse_label",
+    "title",
     "title_of",
     "type_name",
 ]
@@ -297,15 +298,32 @@ def kind_of(label: str, response: str | None = None) -> str | None:
     return top if top in THREE_KINDS else None
 
 
-def describe(name: str, lang: str = "en") -> str:
+def describe(name: str, lang: str | None = None) -> str:
     """A one-line definition of a label or response, for feedback and lessons.
+
+    Args:
+        name: a label, a response or an alias (read like :func:`parse_label`).
+        lang: ``"en"`` or ``"de"``; by default the language :func:`sourcewise.set_language` chose.
 
     >>> describe("non_confirmation")
     "non-confirmation: The official side will not say yes and does not say no ('did not confirm', 'no comment', 'nothing to say'). The claim stays open."
+    >>> describe("no comment", "de")[:36]
+    'Nicht-Bestätigung: Die offizielle Se'
     """
     canonical = parse_label(name)
     entry = LABELS.get(canonical) or RESPONSES[canonical]
-    return f"{entry.title(lang)}: {entry.definition(lang)}"
+    chosen = lang or get_language()
+    return f"{entry.title(chosen)}: {entry.definition(chosen)}"
+
+
+def title(name: str, lang: str | None = None) -> str:
+    """A label or response as a reader says it (the name itself if it is neither).
+
+    >>> title("non_confirmation"), title("official_response", "de"), title("gossip")
+    ('non-confirmation', 'offizielle Reaktion', 'gossip')
+    """
+    entry = LABELS.get(name) or RESPONSES.get(name)
+    return entry.title(lang or get_language()) if entry is not None else name
 
 
 def title_of(name: str, lang: str | None = None) -> str:
@@ -314,10 +332,9 @@ def title_of(name: str, lang: str | None = None) -> str:
     >>> title_of("non_confirmation")
     "'non-confirmation'"
     """
-    entry = LABELS.get(name) or RESPONSES.get(name)
-    if entry is None:
+    if name not in LABELS and name not in RESPONSES:
         return repr(name)
-    return f"'{entry.title(lang or get_language())}'"
+    return f"'{title(name, lang)}'"
 
 
 _TYPE_NAMES: Final = {

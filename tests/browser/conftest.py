@@ -13,23 +13,20 @@ a screenshot and a Playwright trace go to ``test-artifacts/<test>/``
 has a browser of its own).
 
 For quick iterations, ``SOURCEWISE_REHEARSAL=/some/dir`` reuses (or builds once into)
-that folder instead of a new environment per session.
+that folder instead of a new environment per session (the ``rehearsal`` fixture is in
+tests/conftest.py; starting and stopping a server is tests/lab_server.py's).
+
+axe-core (``axe.min.js``, from npm: ``make test`` fetches the version the Makefile pins into
+``.venv/``; or ``$SOURCEWISE_AXE``) checks the course's own output in each lesson's page.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +34,10 @@ from typing import Any
 
 import pytest
 
-from browser.labdriver import Lab, load_rehearsal
+from lab_server import Server, as_root, free_port, load_rehearsal, shut_down_kernels, start, stop
+
+from browser.accessibility import axe_script
+from browser.labdriver import Lab
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -47,12 +47,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-SERVER_START_TIMEOUT = 180  # seconds; a cold start on a busy 2-core machine takes 10-40
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "browser: drives JupyterLab in Debian's headless Chromium (runs in `make test`)")
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
@@ -66,47 +60,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
 
 
 @pytest.fixture(scope="session")
-def rehearsal(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The Binder-like environment (built once per session; see tools/binder_rehearsal.py)."""
-    return load_rehearsal().for_session(tmp_path_factory.getbasetemp())
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Server:
-    url: str
-    token: str
-    root: Path
-    log: Path
-    process: subprocess.Popen[bytes]
-
-    def log_tail(self, lines: int = 60) -> str:
-        text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
-
-
-def _wait_until_up(server: Server) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    request = urllib.request.Request(f"{server.url}/api/status", headers={"Authorization": f"token {server.token}"})
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited with {server.process.returncode}:\n{server.log_tail()}")
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"JupyterLab did not answer within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}")
-
-
-@pytest.fixture(scope="session")
 def lab_server(rehearsal: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab from the Binder environment, serving a temporary course root on 127.0.0.1."""
     base = tmp_path_factory.mktemp("lab")
@@ -117,40 +70,20 @@ def lab_server(rehearsal: Any, tmp_path_factory: pytest.TempPathFactory) -> Iter
         shutil.copy2(config, root / "nbgrader_config.py")
     env = load_rehearsal().isolated_env(base / "home", path_first=rehearsal.venv / "bin")
     token = secrets.token_hex(16)
-    port = _free_port()
+    port = free_port()
     cmd = [
         str(rehearsal.bin("jupyter")), "lab", "--no-browser",
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
         "--LabApp.expose_app_in_browser=True",
     ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
+    if as_root():
         cmd.append("--allow-root")
-    log = base / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
-    server = Server(f"http://127.0.0.1:{port}", token, root, log, process)
+    server = start(cmd, root=root, port=port, token=token, cwd=root, env=env, log=base / "server.log")
     try:
-        _wait_until_up(server)
         yield server
     finally:
-        _stop(process)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM lets the server shut its kernels down; whatever is left of its group is killed."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)  # its own session: the kernels it started, nothing else
-    except (ProcessLookupError, PermissionError):
-        pass
-    process.wait(timeout=10)
+        stop(server.process)
 
 
 @dataclass(frozen=True)
@@ -231,23 +164,7 @@ def lab(browser: Any, lab_server: Server, request: pytest.FixtureRequest) -> Ite
         else:
             context.tracing.stop()
         context.close()
-        _shut_down_kernels(lab_server)
-
-
-def _shut_down_kernels(server: Server) -> None:
-    """End the test's kernels (closing a tab leaves them running, as in a real JupyterLab)."""
-    headers = {"Authorization": f"token {server.token}"}
-    with urllib.request.urlopen(urllib.request.Request(f"{server.url}/api/kernels", headers=headers),
-                                timeout=30) as response:
-        kernels = json.load(response)
-    for kernel in kernels:
-        request = urllib.request.Request(f"{server.url}/api/kernels/{kernel['id']}", method="DELETE",
-                                         headers=headers)
-        try:
-            urllib.request.urlopen(request, timeout=60).close()
-        except urllib.error.HTTPError as error:
-            if error.code != 404:  # already gone
-                raise
+        shut_down_kernels(lab_server)
 
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -272,3 +189,12 @@ def keep_screenshot(lab: Lab) -> Any:
         return path
 
     return save
+
+
+@pytest.fixture(scope="session")
+def axe() -> str:
+    """axe-core's script (axe.min.js), to run in a page (see tests/browser/accessibility.py)."""
+    try:
+        return axe_script()
+    except FileNotFoundError as error:
+        pytest.fail(str(error), pytrace=False)

@@ -7,10 +7,6 @@ the cells' execution counts and sources. Nothing here sleeps for a fixed time.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 try:
@@ -25,20 +21,7 @@ else:
     # Waiting, not timing: a kernel round trip on a busy 2-core CI machine can take seconds.
     expect.set_options(timeout=30_000)
 
-ROOT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT = 240_000  # ms for a whole notebook to run; a busy 2-core CI machine needs the margin
-
-
-def load_rehearsal() -> ModuleType:
-    """tools/binder_rehearsal.py as a module (one instance, shared with tests/test_binder.py)."""
-    name = "binder_rehearsal"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "binder_rehearsal.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 # JavaScript run in the page: `panel` is the notebook in front, `idle` whether its kernel is
@@ -153,6 +136,17 @@ class Lab:
             timeout=RUN_TIMEOUT,
         )
         self.wait_ran()
+
+    def press_every(self, name: str) -> int:
+        """Click every button called ``name`` in the notebook (e.g. each widget's Check), one by
+        one, waiting for the kernel after each; return how many there were."""
+        buttons = self.panel().get_by_role("button", name=name, exact=True)
+        count = buttons.count()
+        for i in range(count):
+            buttons.nth(i).scroll_into_view_if_needed()
+            buttons.nth(i).click()
+            self.wait_ran()
+        return count
 
     def save(self) -> None:
         self.command("docmanager:save")

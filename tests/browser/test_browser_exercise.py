@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from browser import accessibility
 from browser.labdriver import expect
 
 pytestmark = pytest.mark.browser
@@ -49,7 +50,7 @@ def _close(lab) -> None:
     dialog.wait_for(state="detached")
 
 
-def test_exercise_answers_typed_in_pass_validate(lab, course, keep_screenshot) -> None:
+def test_exercise_answers_typed_in_pass_validate(lab, course, axe, keep_screenshot) -> None:
     lab.open(course.path(EXERCISE))
 
     # Untouched, the exercise does not validate, and Validate says which test failed and why.
@@ -64,6 +65,8 @@ def test_exercise_answers_typed_in_pass_validate(lab, course, keep_screenshot) -
     lab.command("notebook:run-all-cells")
     lab.wait_ran()
     assert lab.cell_errors() == []
+    run = accessibility.check(lab.page, lab.panel_id, axe)
+    run.require_none(f"{EXERCISE}, answered and run")
 
     lab.scroll_to("q1_labels")
     verdict = _validate(lab)

@@ -15,6 +15,7 @@ import pytest
 import sourcewise as sw
 from sourcewise.taxonomy import LABELS
 
+from browser import accessibility
 from browser.labdriver import expect
 
 pytestmark = pytest.mark.browser
@@ -41,7 +42,7 @@ def _choose(labeller: Any, unit_id: str, label: str) -> None:
     expect(button).to_have_class(re.compile(r"\bmod-active\b"))
 
 
-def test_lesson01_labels_are_checked_kept_as_code_and_survive_a_restart(lab, course, keep_screenshot) -> None:
+def test_lesson01_labels_are_checked_kept_as_code_and_survive_a_restart(lab, course, axe, keep_screenshot) -> None:
     right = _right_labels()
     lab.open(course.path(LESSON))
     lab.run_all()
@@ -56,6 +57,9 @@ def test_lesson01_labels_are_checked_kept_as_code_and_survive_a_restart(lab, cou
     feedback = labeller.locator(".widget-output")
     expect(feedback).to_contain_text("5 of 6")
     expect(feedback).to_contain_text(re.compile(r"S06: you said 'sourced claim', but it is 'anonymous report'"))
+    # The marks (✓ ✗) and the feedback a student reads break no accessibility rule.
+    run = accessibility.check(lab.page, lab.panel_id, axe)
+    run.require_none(f"{LESSON}, after Check with a mistake")
 
     # Correct it, Check again.
     _choose(labeller, MISTAKE[0], right[MISTAKE[0]])

@@ -1,19 +1,23 @@
-"""Read an annotation file and check every field before anything is built.
+"""The annotation file format: read a file and check every field before anything is built.
 
 Each check adds a sentence to a list of problems that names the unit and the field and
-says what is wrong and what is allowed; the file loads only when the list stays empty.
+says what is wrong and what is allowed; :func:`read_annotation` returns the document only
+when the list stays empty, and :func:`sourcewise.article.load_article` builds the article
+from it. The authoring tool (``tools/author_article.py``) uses the same checks.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sourcewise.article import Article, Span, Unit, Why, _article_from
-from sourcewise.errors import AnnotationError
+from sourcewise.errors import AnnotationError, suggest
+from sourcewise.rulebook import load_rulebook
 from sourcewise.taxonomy import FORMS, LABELS, RESPONSES, SOURCE_KINDS, SPAN_KINDS
+
+__all__ = ["OPTIONAL", "REQUIRED", "SPAN_FIELDS", "Annotation", "read_annotation"]
 
 REQUIRED = ("id", "start_char", "end_char", "text", "translation", "label", "source",
             "source_kind", "form", "why")
@@ -22,7 +26,21 @@ SPAN_FIELDS = ("start_char", "end_char", "text", "kind")
 SPAN_OPTIONAL = ("variants",)
 
 
-def read_annotation(path: Path) -> Article:
+@dataclass(frozen=True)
+class Annotation:
+    """A checked annotation file: the raw text, the ``article:`` mapping, and the units.
+
+    Every unit is the file's own mapping, every field of it checked: offsets that match the
+    raw text, names from the course's vocabulary, spans inside their unit, units in order
+    and covering the text.
+    """
+
+    raw: str
+    meta: Mapping[str, Any]
+    units: tuple[Mapping[str, Any], ...]
+
+
+def read_annotation(path: Path) -> Annotation:
     """Parse ``path`` and the raw text it names; raise :class:`AnnotationError` on any problem."""
     import yaml
 
@@ -56,7 +74,7 @@ def read_annotation(path: Path) -> Article:
     checker.coverage(units)
     if checker.problems:
         raise AnnotationError(checker.problems, shown)
-    return _article_from(raw, dict(meta), units)
+    return Annotation(raw, meta, tuple(units))
 
 
 def _quote(text: str, limit: int = 40) -> str:
@@ -73,7 +91,7 @@ class _Checker:
     def add(self, where: str, what: str) -> None:
         self.problems.append(f"{where}: {what}")
 
-    def unit(self, index: int, entry: object) -> Unit | None:
+    def unit(self, index: int, entry: object) -> Mapping[str, Any] | None:
         if not isinstance(entry, Mapping):
             self.add(f"unit #{index + 1}", "each unit must be a mapping of fields (id, start_char, ...)")
             return None
@@ -96,43 +114,33 @@ class _Checker:
             if label != "official_response":
                 self.add(where, f"field 'response' is only for official_response units, not for {label}")
             response = self.choice(where, "response", response, RESPONSES)
-        source_kind = self.choice(where, "source_kind", entry["source_kind"], SOURCE_KINDS)
-        form = self.choice(where, "form", entry["form"], FORMS)
-        alternatives = tuple(
+        self.choice(where, "source_kind", entry["source_kind"], SOURCE_KINDS)
+        self.choice(where, "form", entry["form"], FORMS)
+        for alt in self.sequence(where, "alternatives", entry.get("alternatives")):
             self.choice(where, "alternatives", alt, (*LABELS, *RESPONSES))
-            for alt in self.sequence(where, "alternatives", entry.get("alternatives"))
-        )
-        chain = tuple(str(hand) for hand in self.sequence(where, "chain", entry.get("chain")))
-        cues = self.spans(where, "cue", entry.get("cues"), start, end)
-        hedges = self.spans(where, "hedge", entry.get("hedges"), start, end)
-        why = self.why(where, entry["why"])
-        rules = self.rules(where, entry.get("rule"))
-        return Unit(
-            id=uid, start_char=start, end_char=end, text=text, translation=str(entry["translation"]),
-            label=label, response=response, source=str(entry["source"]), source_kind=source_kind,
-            form=form, chain=chain, cues=cues, hedges=hedges, why=why, alternatives=alternatives,
-            rules=rules,
-        )
+        self.sequence(where, "chain", entry.get("chain"))
+        self.spans(where, "cue", entry.get("cues"), start, end)
+        self.spans(where, "hedge", entry.get("hedges"), start, end)
+        self.why(where, entry["why"])
+        self.rules(where, entry.get("rule"))
+        return entry
 
     def rules(self, where: str, value: object) -> tuple[str, ...]:
         """The optional ``rule:``, one rule id or a list of them, each one of the rulebook's."""
         if value is None:
             return ()
         ids = [str(v) for v in (value if isinstance(value, list) else [value])]
-        from sourcewise.rulebook import load_rulebook
-
-        book = load_rulebook()
+        known = [rule.id for rule in load_rulebook()]
         for rule_id in ids:
-            if rule_id not in book:
-                hint = difflib.get_close_matches(rule_id, [r.id for r in book], n=1)
-                self.add(where, f"rule '{rule_id}' is not in the rulebook." + (f" Did you mean '{hint[0]}'?" if hint else ""))
+            if rule_id not in known:
+                hint = suggest(rule_id, known, lang="en")
+                self.add(where, f"rule '{rule_id}' is not in the rulebook.{hint}")
         return tuple(ids)
 
     def fields(self, where: str, entry: Mapping[str, Any]) -> None:
         for name in entry:
             if name not in REQUIRED and name not in OPTIONAL:
-                close = difflib.get_close_matches(str(name), REQUIRED + OPTIONAL, n=1)
-                hint = f" Did you mean '{close[0]}'?" if close else ""
+                hint = suggest(str(name), REQUIRED + OPTIONAL, lang="en")
                 self.add(where, f"unknown field '{name}'.{hint} Fields are: {', '.join(REQUIRED + OPTIONAL)}")
         for name in REQUIRED:
             if name not in entry:
@@ -162,8 +170,7 @@ class _Checker:
         names = list(allowed)
         if value in names:
             return str(value)
-        close = difflib.get_close_matches(str(value), names, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
+        hint = suggest(str(value), names, lang="en")
         self.add(where, f"{name} '{value}' is not allowed.{hint} Allowed: {', '.join(names)}")
         return str(value)
 
@@ -175,8 +182,7 @@ class _Checker:
             return []
         return value
 
-    def spans(self, where: str, what: str, value: object, start: int, end: int) -> tuple[Span, ...]:
-        spans = []
+    def spans(self, where: str, what: str, value: object, start: int, end: int) -> None:
         for item in self.sequence(where, f"{what}s", value):
             if not isinstance(item, Mapping) or any(f not in item for f in SPAN_FIELDS):
                 self.add(where, f"each {what} needs {', '.join(SPAN_FIELDS)}")
@@ -187,30 +193,26 @@ class _Checker:
             if not start <= s <= e <= end:
                 self.add(where, f"{what} {_quote(text)} at {s}-{e} lies outside the unit ({start}-{end})")
                 continue
-            kind = self.choice(where, f"{what} kind", item["kind"], SPAN_KINDS)
-            variants = tuple(str(v) for v in self.sequence(where, f"{what} variants", item.get("variants")))
+            self.choice(where, f"{what} kind", item["kind"], SPAN_KINDS)
             unit_text = self.raw[start:end]
-            for variant in variants:
-                if variant not in unit_text or text not in variant:
-                    self.add(where, f"{what} variant {_quote(variant)} must contain {_quote(text)} and be part of the unit's text")
-            spans.append(Span(s, e, text, kind, variants))
-        return tuple(sorted(spans, key=lambda span: (span.start_char, span.end_char)))
+            for variant in self.sequence(where, f"{what} variants", item.get("variants")):
+                if not isinstance(variant, str) or variant not in unit_text or text not in variant:
+                    self.add(where, f"{what} variant {_quote(str(variant))} must contain {_quote(text)} and be part of the unit's text")
 
-    def why(self, where: str, value: object) -> Why:
+    def why(self, where: str, value: object) -> None:
         if not isinstance(value, Mapping) or not all(isinstance(value.get(k), str) and value.get(k) for k in ("en", "de")):
             self.add(where, "field 'why' needs two texts, 'en:' (English) and 'de:' (German)")
-            return Why("", "")
-        return Why(str(value["en"]), str(value["de"]))
 
-    def coverage(self, units: list[Unit]) -> None:
+    def coverage(self, units: list[Mapping[str, Any]]) -> None:
         """Units must come in order, never overlap, and leave only white space between them."""
         position = 0
         for unit in units:
-            if unit.start_char < position:
-                self.add(f"unit {unit.id}", f"starts at {unit.start_char}, inside the unit before it (which ends at {position})")
+            start, end = unit["start_char"], unit["end_char"]
+            if start < position:
+                self.add(f"unit {unit['id']}", f"starts at {start}, inside the unit before it (which ends at {position})")
             else:
-                self.gap(position, unit.start_char)
-            position = max(position, unit.end_char)
+                self.gap(position, start)
+            position = max(position, end)
         self.gap(position, len(self.raw))
 
     def gap(self, start: int, end: int) -> None:
