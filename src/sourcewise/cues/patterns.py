@@ -50,8 +50,9 @@ def clause_until(target: str, guard: str, *, comma: bool = True, length: int = 1
 
 #: A lookahead: the clause ends here (punctuation, a closing mark, "und"/"oder", the end).
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?\"“”„»«)\]–—]|$)|\s+(?:und|oder|aber|sowie|and|or|but)\b)"
-#: Up to N words (letters, digits, hyphens), each followed by spaces; used as {0,N}.
-_WORD = r"[\w'’-]{1,40}\s+"
+#: Up to N words (letters, digits, hyphens, or an abbreviation like "U.S."), each followed
+#: by spaces; used as {0,N}.
+_WORD = r"(?:[\w'’-]{1,40}|(?:(?-i:[A-Z])\.){1,4})\s+"
 #: A capital letter (case-sensitive even inside case-insensitive rules).
 _CAPITAL = r"(?-i:[A-ZÄÖÜ])"
 #: A German past participle, lower case (gesehen, angegriffen, verletzt, kritisiert, worden).
@@ -66,6 +67,11 @@ _PARTICIPLE = (
 _PERFECT_INFINITIVE = (
     clause_until(rf"\b(?P<hit2>{_PARTICIPLE}\s+(?:haben|sein))(?=\W|$)", "(?:haben|sein)")
     + _CLAUSE_END
+)
+#: The same as a lookahead: it must follow, but only the word before it is the cue.
+_PERFECT_INFINITIVE_AFTER = (
+    "(?=" + clause_until(rf"\b{_PARTICIPLE}\s+(?:haben|sein)(?=\W|$)", "(?:haben|sein)")
+    + _CLAUSE_END + ")"
 )
 
 
@@ -82,6 +88,8 @@ def alternation(words: Iterable[str]) -> str:
 
 _NAME_WORD = r"(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]{0,30}"
 _NAME = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
+#: One-word answers in quotation marks ("„Ja“", "\"No\"") are quotations, not names.
+_ANSWER = r"(?-i:Ja|Nein|Doch|Nie|Niemals|Yes|No|Never)"
 
 
 def _quoted(open_: str, close: str, inside_excluded: str, *, not_after: str = "") -> str:
@@ -89,7 +97,7 @@ def _quoted(open_: str, close: str, inside_excluded: str, *, not_after: str = ""
     # checked behind it: characters that must not stand before the opening mark.
     check = rf"(?<![{not_after}]{open_})" if not_after else ""
     body = rf"(?:[^{inside_excluded}\n]|\n(?![ \t]*\n)){{1,600}}"
-    return rf"{open_}{check}(?!{_NAME}{close}){body}{close}"
+    return rf"{open_}{check}(?!(?!{_ANSWER}{close}){_NAME}{close}){body}{close}"
 
 
 _DOUBLE_QUOTES = "|".join(
@@ -159,6 +167,7 @@ MACROS: Final[dict[str, str]] = {
     "NOT_NEGATED": _NOT_NEGATED,
     "PARTICIPLE": _PARTICIPLE,
     "PERFECT_INFINITIVE": _PERFECT_INFINITIVE,
+    "PERFECT_INFINITIVE_AFTER": _PERFECT_INFINITIVE_AFTER,
     "SINGLE_QUOTES": _SINGLE_QUOTES,
     "WORD": _WORD,
 }

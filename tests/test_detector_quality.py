@@ -1,0 +1,115 @@
+"""The cue detector's quality on news it was not written for, and its robustness.
+
+The figures are quality, not speed, so they are asserted here (speed is printed by
+benchmarks/detector.py). The held-out part of the development set is never read while rules are
+written; the targets come from issue #10: F1 and precision at least 0.90, and at least 0.85 of
+the gold cues found with the right category. Precision is reached; F1 and the right category
+are not quite (see the strict xfail below), and the floor test keeps what has been reached.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from devset import from_article, load_devset, score_detector
+from sourcewise import load_article
+from sourcewise.cues import LANGUAGES, find_cues
+
+HELDOUT = load_devset(split="heldout")
+TUNING = load_devset(split="tuning")
+
+
+#: Issue #10's targets for unseen news.
+TARGET_F1, TARGET_PRECISION, TARGET_CATEGORY = 0.90, 0.90, 0.85
+
+
+def test_heldout_news_stay_at_the_measured_level() -> None:
+    """What the rules reach on the held-out news today (F1 0.88, P 0.92, 0.84 in the right
+    category): a rule change that loses ground fails here."""
+    scores = score_detector(HELDOUT)
+    table = scores.table("held-out news")
+    assert scores.overall.precision >= TARGET_PRECISION, table
+    assert scores.overall.f1 >= 0.88, table
+    assert scores.category_correct >= 0.84, table
+
+
+@pytest.mark.xfail(strict=True, reason="issue #10's targets are not reached yet on the held-out news "
+                   "(F1 0.88 of 0.90, right category 0.84 of 0.85); when they are, this test passes "
+                   "and strict xfail turns that into a failure: then drop the mark")
+def test_heldout_news_meet_the_targets_of_issue_10() -> None:
+    scores = score_detector(HELDOUT)
+    assert scores.overall.precision >= TARGET_PRECISION
+    assert scores.overall.f1 >= TARGET_F1
+    assert scores.category_correct >= TARGET_CATEGORY
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heldout_news_are_good_in_each_language(lang: str) -> None:
+    scores = score_detector(t for t in HELDOUT if t.language == lang)
+    table = scores.table(f"held-out news, {lang}")
+    assert scores.overall.precision >= 0.85 and scores.overall.f1 >= 0.85, table
+    assert scores.category_correct >= 0.80, table
+
+
+def test_tuning_news_and_the_article_stay_good() -> None:
+    tuning = score_detector(TUNING)
+    assert tuning.overall.f1 >= 0.95 and tuning.category_correct >= 0.95, tuning.table("tuning news")
+    article = score_detector([from_article(load_article())])
+    assert article.overall.f1 >= 0.95 and article.category_correct >= 0.95, article.table("article")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # one case per weak spot named in issue #10 (these sentences are not in the dev set)
+        ("Officials who asked not to be named said the plan was ready.", "en", "anonymity"),
+        ("A source within the ministry told the paper the deal was done.", "en", "anonymity"),
+        ("The minister reportedly resigned.", "en", "anonymity"),
+        ("He told reporters the talks had failed.", "en", "verb_of_saying"),
+        ("The spokesman described the report as speculation.", "en", "verb_of_saying"),
+        ("Per reports, the mayor will resign.", "en", "according_to"),
+        ("The agency, citing diplomats, said the meeting was planned.", "en", "according_to"),
+        ("The embassy declined to comment.", "en", "non_confirmation"),
+        ("Ein Beamter sagte unter der Bedingung, dass sein Name nicht genannt wird, es gebe Pläne.", "de", "anonymity"),
+        ("Aus Regierungskreisen verlautete, der Plan sei gescheitert.", "de", "anonymity"),
+        ("Die Behörde teilte am Montag mit, die Straße bleibe gesperrt.", "de", "verb_of_saying"),
+        ("Aus dem Ministerium hieß es, man prüfe den Fall.", "de", "verb_of_saying"),
+        ("Der Trainer ergänzte, die Mannschaft sei bereit.", "de", "verb_of_saying"),
+        ("Der Konzern räumte Fehler ein.", "de", "verb_of_saying"),
+        ("Die Agentur meldete unter Berufung auf Diplomaten, das Treffen sei geplant.", "de", "according_to"),
+        ("Wie die Zeitung meldete, ist der Minister krank.", "de", "according_to"),
+        ("Das Ministerium nahm zu dem Bericht keine Stellung.", "de", "non_confirmation"),
+        ("Ein Sprecher wollte sich dazu nicht äußern.", "de", "non_confirmation"),
+    ],
+)
+def test_the_weak_spots_of_issue_10_are_found(sentence: str, lang: str, expected: str) -> None:
+    assert expected in {c.category for c in find_cues(sentence, lang=lang)}, sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\ud800 told \udfff citing",
+        "🦆 officials who asked not to be named 🦆 said 👩‍👩‍👧",
+        '<div data-x="1">Per <b>reports</b>, the <i>minister</i> declined to comment.</div>',
+        "unter der Bedingung " * 20_000,
+        "officials who " * 20_000,
+        "per " * 50_000,
+        "nahm " * 50_000,
+        "wie " * 50_000,
+    ],
+)
+def test_any_text_returns_a_result(text: str) -> None:
+    for lang in LANGUAGES:
+        cues = find_cues(text, lang=lang)
+        assert isinstance(cues, list)
+        assert all(text[c.start_char:c.end_char] == c.text for c in cues[:50])
+
+
+def test_a_megabyte_of_english_news_is_searched_whole() -> None:
+    sentence = "Officials, who spoke on condition of anonymity, told reporters the talks had failed. "
+    text = sentence * (1_000_000 // len(sentence) + 1)
+    cues = find_cues(text, lang="en")
+    per_sentence = len(find_cues(sentence, lang="en"))
+    assert per_sentence >= 2 and len(cues) == per_sentence * (len(text) // len(sentence))
