@@ -18,7 +18,8 @@ layer  modules                                    what they are
 5      ``annotation``                             the annotation file format and its checks
 6      ``article``                                the article model and its loader
 7      ``grading``, ``cues``, ``sourcemap``,      logic on the data: scoring, the detector, the
-       ``record``                                 source map's numbers, the later record
+       ``record``, ``suggest``                    source map's numbers, the later record, the
+                                                  label suggester
 8      ``render``, ``checks``, ``exercise``       text and HTML; the lessons' and exercises' checks
 9      ``widgets``, ``plots``                     what a notebook shows: widgets and figures
 10     ``teacher``, ``cli``                       the teacher's tools and the command line
@@ -45,7 +46,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rulebook",),
     ("annotation",),
     ("article",),
-    ("grading", "cues", "sourcemap", "record"),
+    ("grading", "cues", "sourcemap", "record", "suggest"),
     ("render", "checks", "exercise"),
     ("widgets", "plots"),
     ("teacher", "cli"),

@@ -1,0 +1,315 @@
+"""What each sentence of a text offers the rulebook's steps: its cues, who they hand it to,
+whether it is page chrome, and who speaks in its quotes.
+
+:class:`TextReading` reads a whole text once: it splits it into sentences
+(:func:`~sourcewise.suggest.sentences.split_paragraphs`), runs the cue detector
+(:func:`sourcewise.cues.find_cues`) and works out who says each quotation, also when the
+speaker stands in another sentence than the quote. The steps
+(:mod:`sourcewise.suggest.decide`) then ask it about one sentence at a time.
+
+>>> reading = TextReading('„Wir kommen“, sagte Peskow. Es regnet.', "de")
+>>> first = reading.sentences[0]
+>>> [(a.cues[0].text, a.source.name) for a in reading.attributions(first)]
+[('sagte', 'Peskow')]
+>>> reading.chrome(reading.sentences[1]) is None
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from sourcewise.cues import Cue, find_cues
+from sourcewise.suggest.sentences import is_date_line, split_paragraphs
+from sourcewise.suggest.sources import Source, SourceBook, in_side_clause, is_passive, phrase_around
+from sourcewise.suggest.words import Words, load_words
+
+__all__ = ["Attribution", "Chrome", "Sentence", "TextReading"]
+
+_ATTRIBUTING: Final = ("verb_of_saying", "according_to")
+_RESPONDING: Final = ("denial", "non_confirmation")
+# The second half of a German split verb ("sagen … voraus", "teilte … mit"): the first half counts.
+_PARTICLES: Final = frozenset("mit an auf aus ein hin vor voraus zu zurück bekannt fest dar".split())
+_SEPARATORS: Final = re.compile(r"\s+[·|•]\s+|\s+[–—]\s+(?=\S)")
+_LATIN_SCRIPT: Final = re.compile(r"[A-Za-zÀ-ɏ]")
+_LETTER: Final = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Cues that hand a sentence to a source, or to nobody named (``source`` is None: a
+    passive with no agent, "heißt es")."""
+
+    cues: tuple[Cue, ...]
+    source: Source | None
+    passive: bool = False
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """Why a sentence is page chrome: a name and the reason in English and German."""
+
+    name: str
+    en: str
+    de: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: where it stands, the hits that start in it, and the quotations that
+    overlap it (they may start in the sentence before)."""
+
+    start: int
+    end: int
+    cues: tuple[Cue, ...]
+    quotes: tuple[Cue, ...]
+    paragraph: int = 0
+
+    def outside_quotes(self) -> tuple[Cue, ...]:
+        """The hits outside every quotation: the writer's words, not a speaker's."""
+        return tuple(
+            c for c in self.cues if c.category != "quotation"
+            and not any(q.start_char <= c.start_char and c.end_char <= q.end_char for q in self.quotes)
+        )
+
+    def having(self, *categories: str) -> list[Cue]:
+        """The hits of the given detector categories."""
+        return [c for c in self.cues if c.category in categories]
+
+
+class TextReading:
+    """A text read once: its sentences with their cues, and the speakers of its quotes."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.words: Words = load_words(lang)
+        self.sources = SourceBook(lang)
+        cues = find_cues(text, lang=lang)
+        starts = [c.start_char for c in cues]
+        quotes = [c for c in cues if c.category == "quotation"]
+        self.sentences: list[Sentence] = []
+        for start, end, paragraph in split_paragraphs(text, lang):
+            first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            overlapping = tuple(q for q in quotes if q.start_char < end and start < q.end_char)
+            self.sentences.append(Sentence(start, end, tuple(cues[first:last]), overlapping, paragraph))
+        self._starts = [s.start for s in self.sentences]
+        self.quote_speakers: dict[tuple[int, int], Attribution] = {}
+        for index, sentence in enumerate(self.sentences):
+            for quote in sentence.quotes:
+                key = (quote.start_char, quote.end_char)
+                if key not in self.quote_speakers:
+                    speaker = self._quote_speaker(index, quote)
+                    if speaker is not None:
+                        self.quote_speakers[key] = speaker
+
+    def line(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def paragraph_at(self, offset: int) -> int:
+        """The paragraph of the sentence that starts at ``offset``."""
+        index = bisect.bisect_left(self._starts, offset)
+        return self.sentences[index].paragraph if index < len(self.sentences) else -1
+
+    # -----------------------------------------------------------------------------------------
+    # Page chrome (step 1)
+
+    def chrome(self, sentence: Sentence) -> Chrome | None:
+        """Why the sentence is page chrome, or None. A line made of several pieces of chrome
+        ("Jan 9, 2024 · 3 min read") is chrome too."""
+        line = self.line(sentence)
+        found = self._chrome_piece(line)
+        if found is not None:
+            return found
+        pieces = [p.strip() for p in _SEPARATORS.split(line) if p.strip()]
+        if len(pieces) > 1:
+            parts = [self._chrome_piece(p) for p in pieces]
+            if all(parts):
+                return parts[0]
+        return None
+
+    def _chrome_piece(self, line: str) -> Chrome | None:
+        if not _LETTER.search(line):
+            return Chrome("no_words", "no words at all", "gar keine Wörter")
+        for chrome in self.words.chrome:
+            if chrome.pattern.fullmatch(line):
+                return Chrome(chrome.name, chrome.why.en, chrome.why.de)
+        letters = _LETTER.findall(line)
+        latin = sum(1 for ch in letters if _LATIN_SCRIPT.match(ch))
+        if latin * 2 < len(letters) and len(line.split()) <= 8:
+            return Chrome("other_script", "a line in another script, left over from the site that copied the text",
+                          "eine Zeile in einer anderen Schrift, übrig von der Seite, die den Text kopiert hat")
+        if is_date_line(line):
+            return Chrome("date_line", "a date or a time on the page", "ein Datum oder eine Uhrzeit auf der Seite")
+        if self._outlet_line(line):
+            return Chrome("outlet_name", "the name of the outlet, as a label on the page",
+                          "der Name der Redaktion, als Beschriftung der Seite")
+        return None
+
+    def _outlet_line(self, line: str) -> bool:
+        """A line that is only an outlet's name ("VOA News", "Voice of America", "Reuters")."""
+        words = re.findall(r"[\w'’.&-]+", line)
+        if not words or len(words) > 5 or re.search(r"[.!?]\s*$", line):
+            return False
+        capitalised = all(w[:1].isupper() or w.casefold() in ("of", "the", "der", "die", "das") for w in words)
+        return capitalised and self.words.has_source_word(line, "outlets") and not self.words.has_source_word(line, "claims")
+
+    # -----------------------------------------------------------------------------------------
+    # Who stands behind a cue
+
+    def attributions(self, sentence: Sentence) -> list[Attribution]:
+        """Every verb of saying and according-to phrase outside quotes, with its source."""
+        outside = sentence.outside_quotes()
+        responses = sentence.having(*_RESPONDING)
+        found = []
+        for cue in outside:
+            if cue.category not in _ATTRIBUTING:
+                continue
+            if cue.category == "verb_of_saying" and cue.text.casefold() in _PARTICLES:
+                continue
+            if any(r.start_char <= cue.start_char < r.end_char for r in responses):
+                continue  # "declined to say": part of a refusal, not a verb of saying of its own
+            attribution = self.attribution(sentence, cue)
+            if attribution is not None:
+                found.append(attribution)
+        return found
+
+    def attribution(self, sentence: Sentence, cue: Cue) -> Attribution | None:
+        """Who a verb of saying or an according-to phrase hands the sentence to; None where the
+        cue does not attribute the sentence (a side clause, "could be independently confirmed")."""
+        text = self.text
+        if cue.category == "verb_of_saying" and in_side_clause(text, sentence.start, cue.start_char):
+            return None
+        if self.writers_check(cue):
+            return None
+        fused = re.match(r"(?i)nach\s+([\w]+)-(?:Angaben|Informationen)$", cue.text)
+        if fused is not None:  # "nach US-Angaben": the source is part of the word
+            return Attribution((cue,), Source(fused.group(1), "named_institution", cue.start_char, cue.end_char,
+                                              cue.text, side=True))
+        span: tuple[int, int] | None
+        if cue.category == "verb_of_saying" and is_passive(text, cue.start_char, cue.end_char, self.lang):
+            span = self._agent(sentence, cue)
+            if span is None:
+                return Attribution((cue,), None, passive=True)
+        else:
+            span = phrase_around(text, sentence.start, sentence.end, cue.start_char, cue.end_char,
+                                 self._where(cue), self.lang)
+        if span is None:
+            return Attribution((cue,), None)
+        return Attribution((cue,), self.sources.read(text, *span))
+
+    def _where(self, cue: Cue) -> Literal["verb", "before", "after", "inside"]:
+        """Where the source of a cue stands: the subject of a verb, before "zufolge", inside
+        "Wie die Zeitung berichtet", or after "laut", "according to"."""
+        words = cue.text.casefold().split()
+        if cue.category == "verb_of_saying":
+            return "verb"
+        if words and words[-1] == "zufolge":
+            return "before" if len(words) == 1 else "inside"
+        if words and words[0] in ("wie", "as") and len(words) > 2:
+            return "inside"
+        return "after"
+
+    def _agent(self, sentence: Sentence, cue: Cue) -> tuple[int, int] | None:
+        """Who a passive names as the speaker: "was announced … by X" after the verb in English,
+        "wird von X vorgeworfen" before it in German; None when nobody is named."""
+        text = self.text
+        if self.lang == "en":
+            found = re.match(r"[^.;:!?,]{0,80}?\sby\s", text[cue.end_char : sentence.end])
+            if found is None:
+                return None
+            return phrase_around(text, sentence.start, sentence.end, cue.start_char,
+                                 cue.end_char + found.end() - 1, "after", self.lang)
+        clause_start = max(sentence.start, cue.start_char - 120)
+        agent = None
+        for agent in re.finditer(r"\b(?:von|durch)\s+(?P<who>[^,;:.!?]{2,60}?)\s*$", text[clause_start : cue.start_char]):
+            pass
+        if agent is None:
+            return None
+        return clause_start + agent.start("who"), clause_start + agent.end("who")
+
+    def writers_check(self, cue: Cue) -> bool:
+        """'could not be independently confirmed': the writer says nobody could check a claim;
+        no side answers it (the words of the rulebook's ``writers_own`` in ``words.yaml``)."""
+        return any(self.words.find("writers_own", self.text, max(0, cue.start_char - 30), cue.end_char + 30))
+
+    def answering_side(self, sentence: Sentence, words: Sequence[Cue]) -> Source | None:
+        """Who answers, when no verb of saying names them: the subject of the answer's first
+        word ("Der Kreml bestätigte … nicht", "South Korea on Tuesday denied")."""
+        first = min(words, key=lambda c: c.start_char, default=None)
+        if first is None or not sentence.start <= first.start_char < sentence.end:
+            return None
+        if any(q.start_char <= first.start_char < q.end_char for q in sentence.quotes):
+            return None
+        span = phrase_around(self.text, sentence.start, sentence.end, first.start_char, first.end_char, "verb", self.lang)
+        return self.sources.read(self.text, *span) if span is not None else None
+
+    def rule_words(self, rule_id: str, sentence: Sentence) -> list[Cue]:
+        """Where the words of a rule stand in the sentence, as hits named after the rule."""
+        return [
+            Cue(m.start(), m.end(), m.group(), "rulebook", rule_id, "")
+            for m in self.words.find(rule_id, self.text, sentence.start, sentence.end)
+        ]
+
+    # -----------------------------------------------------------------------------------------
+    # Quotations
+
+    def is_statement(self, sentence: Sentence, quote: Cue) -> bool:
+        """Whether a quotation is a speaker's statement in this sentence (most of it, or six
+        words or more), not a quoted word or title ("„Unmask“", 'junk')."""
+        start, end = max(sentence.start, quote.start_char), min(sentence.end, quote.end_char)
+        words = len(self.text[start:end].split())
+        return words >= 6 or ((end - start) * 2 >= sentence.end - sentence.start and words >= 4)
+
+    def has_statement(self, sentence: Sentence) -> bool:
+        return any(self.is_statement(sentence, q) for q in sentence.quotes)
+
+    def _quote_speaker(self, index: int, quote: Cue) -> Attribution | None:
+        """Who says a quote: a verb of saying right after it (in the sentence where it ends) or
+        right before it ("sagte: „…“"), or a speaker before a colon ("Eine Bewohnerin: „…“")."""
+        for sentence in self.sentences[index:]:
+            if sentence.start >= quote.end_char:
+                break
+            if sentence.end < quote.end_char:
+                continue
+            for cue in sentence.outside_quotes():
+                gap = cue.start_char - quote.end_char
+                if cue.category == "verb_of_saying" and 0 <= gap <= 40 \
+                        and not re.search(r"[.!?;\"“”„»«]", self.text[quote.end_char : cue.start_char]):
+                    return self.attribution(sentence, cue)
+        opening = self.sentences[index]
+        for cue in reversed(opening.outside_quotes()):
+            gap_text = self.text[cue.end_char : quote.start_char]
+            if cue.category in _ATTRIBUTING and len(gap_text) <= 40 and re.fullmatch(r"[^.!?\"“”„»«]*[:,]\s*", gap_text):
+                return self.attribution(opening, cue)
+        before = self.text[opening.start : quote.start_char]
+        intro = re.fullmatch(r"\s*(?P<who>[^:\"“”„»«]{2,80}?)(?:\s(?:zu|zum|zur|about|on|über)\s[^:]{0,80})?:\s*", before)
+        if intro is None:
+            return None
+        start = opening.start + before.index(intro.group("who"))
+        return Attribution((), self.sources.read(self.text, start, start + len(intro.group("who"))))
+
+    def quote_speaker(self, sentence: Sentence) -> Attribution | None:
+        """The speaker of a quotation that is a statement in this sentence, if one is known."""
+        for quote in sentence.quotes:
+            speaker = self.quote_speakers.get((quote.start_char, quote.end_char))
+            if speaker is not None and speaker.source is not None and self.is_statement(sentence, quote):
+                return speaker
+        return None
+
+    def speakerless_quote(self, sentence: Sentence) -> Cue | None:
+        """A quotation that opens here, is a statement, and has no speaker anywhere."""
+        for quote in sentence.quotes:
+            if sentence.start <= quote.start_char < sentence.end and self.is_statement(sentence, quote) \
+                    and (quote.start_char, quote.end_char) not in self.quote_speakers:
+                return quote
+        return None
+
+    def hints_informants(self, sentence: Sentence) -> bool:
+        """'Nach Informationen der …', 'wie … erfuhr': an outlet was told by someone unnamed."""
+        line = self.line(sentence)
+        return any(self.words.find("messenger", line)) and not re.search(r"(?i)\bzufolge\b|\baccording to\b", line)
