@@ -18,7 +18,7 @@ minister" or "Dem Bericht" find who they point back to.
 >>> later = book.read("Watson sagte nun, es gehe voran.", 0, 6)
 >>> later.name
 'Adrienne Watson'
->>> book.read("Ranghohe Beamte sagten das.", 0, 14).kind
+>>> book.read("Ranghohe Beamte sagten das.", 0, 15).kind
 'unnamed_officials'
 """
 
