@@ -114,7 +114,8 @@ class Decider:
         self.text = text
         self.lang = lang
         self.words = self.reading.words
-        self.rulebook = load_rulebook()
+        book = load_rulebook()
+        self.credit = {rule.id: rule.also for rule in book}
         self.history: list[tuple[Suggestion, Source | None]] = []
         # The steps of the decision order that may not fit, each with what it says then.
         self.pipeline: tuple[tuple[str, int, str, Callable[[_Sentence], _Decision | None]], ...] = (
@@ -123,6 +124,8 @@ class Decider:
             ("named_source", 3, "no_source", self._named_source),
             ("unnamed_source", 4, "no_unnamed", self._unnamed_source),
         )
+        # what a step says when it does not fit is the same for every sentence
+        self.passing = {rule: RuleStep(rule, step, None, (), say(key)) for rule, step, key, _ in self.pipeline}
 
     def run(self) -> tuple[Suggestion, ...]:
         return tuple(self.decide(sentence) for sentence in self.reading.sentences)
@@ -130,11 +133,11 @@ class Decider:
     def decide(self, sentence: Sentence) -> Suggestion:
         """The suggestion for one sentence: the steps in order, the first that fits decides."""
         now = self._read(sentence)
-        for rule, step, passing, try_step in self.pipeline:
+        for rule, _, _, try_step in self.pipeline:
             decision = try_step(now)
             if decision is not None:
                 return self._suggestion(now, decision)
-            now.steps.append(RuleStep(rule, step, None, (), say(passing)))
+            now.steps.append(self.passing[rule])
         return self._suggestion(now, self._writers_own(now))
 
     # -----------------------------------------------------------------------------------------
@@ -380,7 +383,7 @@ class Decider:
         if hedges and label not in ("not_a_claim", "unattributed") and decision.rule != "unnamed_source":
             now.steps.append(RuleStep("hedge_not_decisive", None, None, _evidence(hedges),
                                       say("hedge_note", words=_quoted(hedges))))
-        credit = self.rulebook[decision.rule].also if decision.rule in self.rulebook else ()
+        credit = self.credit.get(decision.rule, ())
         alternatives = tuple(name for name, share in credit if share >= 1 and name != label)
         named = source is not None and source.named
         chain: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,9 +35,16 @@ _ATTRIBUTING: Final = ("verb_of_saying", "according_to")
 _RESPONDING: Final = ("denial", "non_confirmation")
 # The second half of a German split verb ("sagen … voraus", "teilte … mit"): the first half counts.
 _PARTICLES: Final = frozenset("mit an auf aus ein hin vor voraus zu zurück bekannt fest dar".split())
+_MOST_ATTRIBUTIONS: Final = 12
 _SEPARATORS: Final = re.compile(r"\s+[·|•]\s+|\s+[–—]\s+(?=\S)")
 _LATIN_SCRIPT: Final = re.compile(r"[A-Za-zÀ-ɏ]")
 _LETTER: Final = re.compile(r"[^\W\d_]")
+
+
+def _quoted(cue: Cue, quotes: Sequence[Cue], starts: Sequence[int]) -> bool:
+    """Whether a hit lies inside one of the quotations (sorted by where they start)."""
+    index = bisect.bisect_right(starts, cue.start_char) - 1
+    return index >= 0 and cue.end_char <= quotes[index].end_char
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ class Chrome:
 
 
 @dataclass(frozen=True)
-class Sentence:
+class Sentence:  # not slotted: cached_property keeps the offsets of its hits
     """One sentence: where it stands, the hits that start in it, and the quotations that
     overlap it (they may start in the sentence before)."""
 
@@ -68,13 +76,19 @@ class Sentence:
     cues: tuple[Cue, ...]
     quotes: tuple[Cue, ...]
     paragraph: int = 0
+    outside: tuple[Cue, ...] = ()  # the hits outside every quotation (filled in by TextReading)
+
+    @functools.cached_property
+    def outside_starts(self) -> list[int]:
+        return [c.start_char for c in self.outside]
+
+    @functools.cached_property
+    def outside_ends(self) -> list[int]:
+        return [c.end_char for c in self.outside]
 
     def outside_quotes(self) -> tuple[Cue, ...]:
         """The hits outside every quotation: the writer's words, not a speaker's."""
-        return tuple(
-            c for c in self.cues if c.category != "quotation"
-            and not any(q.start_char <= c.start_char and c.end_char <= q.end_char for q in self.quotes)
-        )
+        return self.outside
 
     def having(self, *categories: str) -> list[Cue]:
         """The hits of the given detector categories."""
@@ -92,11 +106,17 @@ class TextReading:
         cues = find_cues(text, lang=lang)
         starts = [c.start_char for c in cues]
         quotes = [c for c in cues if c.category == "quotation"]
+        quote_starts = [q.start_char for q in quotes]
+        longest = max((q.end_char - q.start_char for q in quotes), default=0)
         self.sentences: list[Sentence] = []
         for start, end, paragraph in split_paragraphs(text, lang):
             first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-            overlapping = tuple(q for q in quotes if q.start_char < end and start < q.end_char)
-            self.sentences.append(Sentence(start, end, tuple(cues[first:last]), overlapping, paragraph))
+            near = quotes[bisect.bisect_left(quote_starts, start - longest) : bisect.bisect_left(quote_starts, end)]
+            overlapping = tuple(q for q in near if start < q.end_char)
+            inside = tuple(cues[first:last])
+            opening = [q.start_char for q in overlapping]
+            outside = tuple(c for c in inside if c.category != "quotation" and not _quoted(c, overlapping, opening))
+            self.sentences.append(Sentence(start, end, inside, overlapping, paragraph, outside))
         self._starts = [s.start for s in self.sentences]
         self.quote_speakers: dict[tuple[int, int], Attribution] = {}
         for index, sentence in enumerate(self.sentences):
@@ -165,10 +185,12 @@ class TextReading:
         """Every verb of saying and according-to phrase outside quotes, with its source."""
         outside = sentence.outside_quotes()
         responses = sentence.having(*_RESPONDING)
-        found = []
+        found: list[Attribution] = []
         for cue in outside:
             if cue.category not in _ATTRIBUTING:
                 continue
+            if len(found) >= _MOST_ATTRIBUTIONS:
+                break  # a real sentence has a few; a pathological one is not read further
             if cue.category == "verb_of_saying" and cue.text.casefold() in _PARTICLES:
                 continue
             if any(r.start_char <= cue.start_char < r.end_char for r in responses):
@@ -276,15 +298,16 @@ class TextReading:
                 break
             if sentence.end < quote.end_char:
                 continue
-            for cue in sentence.outside_quotes():
-                gap = cue.start_char - quote.end_char
-                if cue.category == "verb_of_saying" and 0 <= gap <= 40 \
+            cues, starts = sentence.outside_quotes(), sentence.outside_starts
+            for cue in cues[bisect.bisect_left(starts, quote.end_char) : bisect.bisect_right(starts, quote.end_char + 40)]:
+                if cue.category == "verb_of_saying" \
                         and not re.search(r"[.!?;\"“”„»«]", self.text[quote.end_char : cue.start_char]):
                     return self.attribution(sentence, cue)
         opening = self.sentences[index]
-        for cue in reversed(opening.outside_quotes()):
+        cues, ends = opening.outside_quotes(), opening.outside_ends
+        for cue in reversed(cues[bisect.bisect_left(ends, quote.start_char - 40) : bisect.bisect_right(ends, quote.start_char)]):
             gap_text = self.text[cue.end_char : quote.start_char]
-            if cue.category in _ATTRIBUTING and len(gap_text) <= 40 and re.fullmatch(r"[^.!?\"“”„»«]*[:,]\s*", gap_text):
+            if cue.category in _ATTRIBUTING and re.fullmatch(r"[^.!?\"“”„»«]*[:,]\s*", gap_text):
                 return self.attribution(opening, cue)
         before = self.text[opening.start : quote.start_char]
         intro = re.fullmatch(r"\s*(?P<who>[^:\"“”„»«]{2,80}?)(?:\s(?:zu|zum|zur|about|on|über)\s[^:]{0,80})?:\s*", before)

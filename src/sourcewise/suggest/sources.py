@@ -30,7 +30,10 @@ from typing import Final, Literal
 
 from sourcewise.suggest.words import Words, load_words
 
-__all__ = ["Source", "SourceBook", "is_passive", "phrase_around"]
+__all__ = ["WINDOW", "Source", "SourceBook", "in_side_clause", "is_passive", "phrase_around"]
+
+WINDOW: Final = 300
+"""How far before or after a cue its source is looked for, in characters."""
 
 _TOKEN: Final = re.compile(r"[^\W\d_][\w'’.&-]*[\w.]|[^\W\d_]|\d[\w.,-]*")
 _ARTICLES: Final = frozenset(
@@ -153,6 +156,10 @@ def phrase_around(
     behind it), ``"before"`` ("Dem Bericht zufolge"), ``"after"`` ("laut Polizei") or
     ``"inside"`` (the cue holds the name: "Wie die Zeitung berichtet").
     """
+    # A subject or a source is a few words long: look at most WINDOW characters around the cue,
+    # so that a sentence of a megabyte costs no more per cue than a short one.
+    sentence_start = max(sentence_start, cue_start - WINDOW)
+    sentence_end = min(sentence_end, cue_end + WINDOW)
     if role == "inside":
         inner = _tokens(text, cue_start, cue_end)[1:-1]
         return (inner[0][0], inner[-1][1]) if inner else None
@@ -176,7 +183,7 @@ def in_side_clause(text: str, sentence_start: int, cue_start: int) -> bool:
     >>> in_side_clause(s, 0, s.index("ankündigte"))
     True
     """
-    words = [t[2].casefold() for t in _tokens(text, sentence_start, cue_start)]
+    words = [t[2].casefold() for t in _tokens(text, max(sentence_start, cue_start - WINDOW), cue_start)]
     for word in reversed(words):
         if word in _SIDE_CLAUSES:
             return True
