@@ -17,7 +17,7 @@ EXPECTED = {
     "Key", "KeyItem", "LABELS", "LabelError", "RESPONSES", "Score", "SourcewiseError", "Span",
     "THREE_KINDS", "Unit", "article_viewer", "check", "claim_labeller", "cue_finder", "describe",
     "detector_view", "evaluate_detector", "find_cues", "get_language", "keep", "label_key",
-    "load_article", "load_rulebook", "parse_label", "score", "set_language", "span_key",
+    "load_article", "load_rulebook", "parse_label", "score", "set_language", "span_key", "suggest_labels",
     # submodules a notebook reaches as sw.plots.timeline(...)
     "checks", "cues", "exercise", "grading", "plots", "record", "rulebook", "sourcemap", "taxonomy", "widgets",
 }

@@ -54,6 +54,7 @@ _EXPORTS: dict[str, str] = {
     "score": "sourcewise.grading",
     "set_language": "sourcewise.language",
     "span_key": "sourcewise.grading",
+    "suggest_labels": "sourcewise.suggest",
 }
 
 # Submodules a notebook reaches as attributes: sw.plots.timeline(...), sw.exercise.check_labels(...),
@@ -91,4 +92,5 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the
     from sourcewise.errors import AnnotationError, AnswerError, LabelError, SourcewiseError
     from sourcewise.grading import ItemResult, Key, KeyItem, Score, label_key, score, span_key
     from sourcewise.rulebook import load_rulebook
+    from sourcewise.suggest import suggest_labels
     from sourcewise.taxonomy import LABELS, RESPONSES, THREE_KINDS, describe, parse_label

@@ -186,8 +186,9 @@ class TextReading:
         outside = sentence.outside_quotes()
         responses = sentence.having(*_RESPONDING)
         found: list[Attribution] = []
-        for cue in outside:
-            if cue.category not in _ATTRIBUTING:
+        taken: set[int] = set()  # the second parts of "Wie … erfuhr", read with the first
+        for index, cue in enumerate(outside):
+            if cue.category not in _ATTRIBUTING or index in taken:
                 continue
             if len(found) >= _MOST_ATTRIBUTIONS:
                 break  # a real sentence has a few; a pathological one is not read further
@@ -195,10 +196,31 @@ class TextReading:
                 continue
             if any(r.start_char <= cue.start_char < r.end_char for r in responses):
                 continue  # "declined to say": part of a refusal, not a verb of saying of its own
+            second = self._second_part(outside, index)
+            if second is not None:
+                taken.add(second)
+                closing = outside[second]
+                span = phrase_around(self.text, sentence.start, sentence.end, cue.start_char, closing.end_char,
+                                     "inside", self.lang)
+                source = self.sources.read(self.text, *span) if span is not None else None
+                found.append(Attribution((cue, closing), source))
+                continue
             attribution = self.attribution(sentence, cue)
             if attribution is not None:
                 found.append(attribution)
         return found
+
+    def _second_part(self, cues: Sequence[Cue], index: int) -> int | None:
+        """For "Wie" of "Wie die Zeitung erfuhr" (a cue in two parts, one rule), the index of its
+        second part; None for a cue in one piece."""
+        cue = cues[index]
+        if cue.category != "according_to" or cue.text.casefold() not in ("wie", "as"):
+            return None
+        for later in range(index + 1, min(len(cues), index + 4)):
+            other = cues[later]
+            if other.rule == cue.rule and other.start_char - cue.end_char <= 80:
+                return later
+        return None
 
     def attribution(self, sentence: Sentence, cue: Cue) -> Attribution | None:
         """Who a verb of saying or an according-to phrase hands the sentence to; None where the
@@ -208,6 +230,8 @@ class TextReading:
             return None
         if self.writers_check(cue):
             return None
+        if cue.category == "verb_of_saying" and self.words.matches("unnamed_source", cue.text):
+            return Attribution((cue,), None)  # "hieß es", "verlautete": nobody is named
         fused = re.match(r"(?i)nach\s+([\w]+)-(?:Angaben|Informationen)$", cue.text)
         if fused is not None:  # "nach US-Angaben": the source is part of the word
             return Attribution((cue,), Source(fused.group(1), "named_institution", cue.start_char, cue.end_char,

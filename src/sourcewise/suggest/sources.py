@@ -162,7 +162,7 @@ def phrase_around(
     sentence_end = min(sentence_end, cue_end + WINDOW)
     if role == "inside":
         inner = _tokens(text, cue_start, cue_end)[1:-1]
-        return (inner[0][0], inner[-1][1]) if inner else None
+        return _trimmed(text, inner[0][0], inner[-1][1] + 1, lang) if inner else None
     if role == "after":
         return _phrase_after(text, cue_end, sentence_end, lang)
     left = _clause_before(text, sentence_start, cue_start, lang)

@@ -86,10 +86,13 @@ class Words:
 
     def source_word(self, word: str, group: str) -> bool:
         """Whether ``word`` belongs to a group of source words; a compound counts by its last
-        part ("Kreml-Sprecher" is a job, like "Sprecher")."""
+        part ("Kreml-Sprecher" is a job, like "Sprecher"; "Regierungskreisen" are "Kreisen")."""
         folded = word.casefold().strip(".,;:'\"’“”„«»()")
         names = self.sources[group]
-        return folded in names or folded.rsplit("-", 1)[-1] in names
+        if folded in names or folded.rsplit("-", 1)[-1] in names:
+            return True
+        # a German compound counts by its last part: "Regierungskreisen", "Nachrichtenagentur"
+        return self.lang == "de" and len(folded) > 5 and any(len(n) >= 5 and folded.endswith(n) for n in names)
 
     def has_source_word(self, phrase: str, group: str) -> bool:
         """Whether a word (or, for phrases in the list, a run of words) of ``phrase`` is in ``group``."""
