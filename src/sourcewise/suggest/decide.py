@@ -132,8 +132,10 @@ class Decider:
 
     def decide(self, sentence: Sentence) -> Suggestion:
         """The suggestion for one sentence: the steps in order, the first that fits decides."""
-        now = self._read(sentence)
+        now = _Sentence(sentence, [])
         for rule, _, _, try_step in self.pipeline:
+            if rule == "official_answer":
+                self._read(now)  # who speaks: read once the sentence is known to be about the story
             decision = try_step(now)
             if decision is not None:
                 return self._suggestion(now, decision)
@@ -143,9 +145,10 @@ class Decider:
     # -----------------------------------------------------------------------------------------
     # Who speaks, before any step
 
-    def _read(self, sentence: Sentence) -> _Sentence:
+    def _read(self, now: _Sentence) -> _Sentence:
         """The sentence's attributions, and a speaker carried from a quote or a sentence before."""
-        now = _Sentence(sentence, self.reading.attributions(sentence))
+        sentence = now.sentence
+        now.attributions = self.reading.attributions(sentence)
         if now.named:
             return now
         speaker = self.reading.quote_speaker(sentence)
@@ -164,7 +167,7 @@ class Decider:
             return now
         if self.history and self.reading.has_statement(sentence):
             last, last_source = self.history[-1]
-            if last_source is not None and last.source_kind == "named_person":
+            if last_source is not None and last_source.named:
                 now.carried, now.carried_how, now.carried_from = Attribution((), last_source), "quote_goes_on", last
         return now
 
@@ -326,9 +329,14 @@ class Decider:
                    if a.source is not None and not a.source.named]
         if unnamed and unnamed[0].source is not None:
             first, source = unnamed[0], unnamed[0].source
+            form = "direct_quote" if self.reading.has_statement(sentence) else "indirect_speech"
+            if first.via is not None and first.via.named:  # "Reuters, citing a source, …"
+                now.steps.append(RuleStep("unnamed_source", 4, "anonymous_report",
+                                          _named_words(first.via) + _evidence(first.cues) + _named_words(source),
+                                          say("outlet_cites_unnamed", source=first.via.name, words=f"'{source.phrase}'")))
+                return _Decision("anonymous_report", "unnamed_source", first.via, form=form, chain="outlet_cites")
             now.steps.append(RuleStep("unnamed_source", 4, "anonymous_report", _evidence(first.cues) + _named_words(source),
                                       say("unnamed_people", words=_quoted(first.cues) if first.cues else "':'", source=source.name)))
-            form = "direct_quote" if self.reading.has_statement(sentence) else "indirect_speech"
             return _Decision("anonymous_report", "unnamed_source", source, form=form)
         if now.carried_how == "konjunktiv" and now.carried_from is not None and now.carried_from.label == "anonymous_report":
             earlier = now.carried_from

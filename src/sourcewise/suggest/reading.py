@@ -36,6 +36,8 @@ _RESPONDING: Final = ("denial", "non_confirmation")
 # The second half of a German split verb ("sagen … voraus", "teilte … mit"): the first half counts.
 _PARTICLES: Final = frozenset("mit an auf aus ein hin vor voraus zu zurück bekannt fest dar".split())
 _MOST_ATTRIBUTIONS: Final = 12
+# According-to words after which the outlet that passes a claim on stands before them.
+_PASSING_ON: Final = frozenset("citing quoting quoted cited zitierte zitiert".split())
 _SEPARATORS: Final = re.compile(r"\s+[·|•]\s+|\s+[–—]\s+(?=\S)")
 _LATIN_SCRIPT: Final = re.compile(r"[A-Za-zÀ-ɏ]")
 _LETTER: Final = re.compile(r"[^\W\d_]")
@@ -55,6 +57,16 @@ class Attribution:
     cues: tuple[Cue, ...]
     source: Source | None
     passive: bool = False
+    via: Source | None = None  # who passes it on: "Reuters" in "Reuters, citing a source, …"
+
+
+@dataclass(frozen=True)
+class _SpeakerAt:
+    """Where a quote's speaker is named: a cue in a sentence, or the words before a colon."""
+
+    sentence: Sentence
+    cue: Cue | None
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -118,7 +130,9 @@ class TextReading:
             outside = tuple(c for c in inside if c.category != "quotation" and not _quoted(c, overlapping, opening))
             self.sentences.append(Sentence(start, end, inside, overlapping, paragraph, outside))
         self._starts = [s.start for s in self.sentences]
-        self.quote_speakers: dict[tuple[int, int], Attribution] = {}
+        # where each quote's speaker is named; read when a sentence asks, so that "he" finds
+        # the person named in the sentences decided before it
+        self.quote_speakers: dict[tuple[int, int], _SpeakerAt] = {}
         for index, sentence in enumerate(self.sentences):
             for quote in sentence.quotes:
                 key = (quote.start_char, quote.end_char)
@@ -246,7 +260,11 @@ class TextReading:
                                  self._where(cue), self.lang)
         if span is None:
             return Attribution((cue,), None)
-        return Attribution((cue,), self.sources.read(text, *span))
+        via = None
+        if cue.category == "according_to" and cue.text.casefold() in _PASSING_ON:
+            before = phrase_around(text, sentence.start, sentence.end, cue.start_char, cue.end_char, "before", self.lang)
+            via = self.sources.read(text, *before) if before is not None else None
+        return Attribution((cue,), self.sources.read(text, *span), via=via)
 
     def _where(self, cue: Cue) -> Literal["verb", "before", "after", "inside"]:
         """Where the source of a cue stands: the subject of a verb, before "zufolge", inside
@@ -314,7 +332,7 @@ class TextReading:
     def has_statement(self, sentence: Sentence) -> bool:
         return any(self.is_statement(sentence, q) for q in sentence.quotes)
 
-    def _quote_speaker(self, index: int, quote: Cue) -> Attribution | None:
+    def _quote_speaker(self, index: int, quote: Cue) -> _SpeakerAt | None:
         """Who says a quote: a verb of saying right after it (in the sentence where it ends) or
         right before it ("sagte: „…“"), or a speaker before a colon ("Eine Bewohnerin: „…“")."""
         for sentence in self.sentences[index:]:
@@ -326,25 +344,31 @@ class TextReading:
             for cue in cues[bisect.bisect_left(starts, quote.end_char) : bisect.bisect_right(starts, quote.end_char + 40)]:
                 if cue.category == "verb_of_saying" \
                         and not re.search(r"[.!?;\"“”„»«]", self.text[quote.end_char : cue.start_char]):
-                    return self.attribution(sentence, cue)
+                    return _SpeakerAt(sentence, cue)
         opening = self.sentences[index]
         cues, ends = opening.outside_quotes(), opening.outside_ends
         for cue in reversed(cues[bisect.bisect_left(ends, quote.start_char - 40) : bisect.bisect_right(ends, quote.start_char)]):
             gap_text = self.text[cue.end_char : quote.start_char]
             if cue.category in _ATTRIBUTING and re.fullmatch(r"[^.!?\"“”„»«]*[:,]\s*", gap_text):
-                return self.attribution(opening, cue)
+                return _SpeakerAt(opening, cue)
         before = self.text[opening.start : quote.start_char]
         intro = re.fullmatch(r"\s*(?P<who>[^:\"“”„»«]{2,80}?)(?:\s(?:zu|zum|zur|about|on|über)\s[^:]{0,80})?:\s*", before)
         if intro is None:
             return None
         start = opening.start + before.index(intro.group("who"))
-        return Attribution((), self.sources.read(self.text, start, start + len(intro.group("who"))))
+        return _SpeakerAt(opening, None, (start, start + len(intro.group("who"))))
 
     def quote_speaker(self, sentence: Sentence) -> Attribution | None:
         """The speaker of a quotation that is a statement in this sentence, if one is known."""
         for quote in sentence.quotes:
-            speaker = self.quote_speakers.get((quote.start_char, quote.end_char))
-            if speaker is not None and speaker.source is not None and self.is_statement(sentence, quote):
+            where = self.quote_speakers.get((quote.start_char, quote.end_char))
+            if where is None or not self.is_statement(sentence, quote):
+                continue
+            if where.cue is not None:
+                speaker = self.attribution(where.sentence, where.cue)
+            else:
+                speaker = Attribution((), self.sources.read(self.text, *where.span)) if where.span else None
+            if speaker is not None and speaker.source is not None:
                 return speaker
         return None
 

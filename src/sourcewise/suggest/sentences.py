@@ -141,6 +141,8 @@ def _is_abbreviation(text: str, dot: int, lang: str) -> bool:
         return lang == "de" and len(token) <= 3 and following not in _STARTERS
     if token.casefold() == "no":  # "No. 10", but "he said no."
         return following[:1].isdigit()
+    if len(token) == 1 and token.isalpha() and re.match(r"[^\W\d_]\.", after):
+        return True  # "z. B.", "u. a.", "d. h."
     lowered = token.casefold().rstrip(".")
     if len(token) == 1 and token.isalpha() and token.isupper():
         return following not in _STARTERS  # an initial: "George W. Bush"
