@@ -17,13 +17,20 @@ from sourcewise.errors import AnnotationError, suggest
 from sourcewise.rulebook import load_rulebook
 from sourcewise.taxonomy import FORMS, LABELS, RESPONSES, SOURCE_KINDS, SPAN_KINDS
 
-__all__ = ["OPTIONAL", "REQUIRED", "SPAN_FIELDS", "Annotation", "read_annotation"]
+__all__ = ["DRAFT", "OPTIONAL", "REQUIRED", "SPAN_FIELDS", "STATUSES", "Annotation", "read_annotation"]
 
 REQUIRED = ("id", "start_char", "end_char", "text", "translation", "label", "source",
             "source_kind", "form", "why")
 OPTIONAL = ("response", "chain", "cues", "hedges", "alternatives", "rule")
 SPAN_FIELDS = ("start_char", "end_char", "text", "kind")
 SPAN_OPTIONAL = ("variants",)
+STATUSES = ("draft", "reviewed")
+"""An annotation's ``article.status``: a draft (``sourcewise new-article``) loads once reviewed."""
+DRAFT = (
+    "article: this file is a draft that `sourcewise new-article` wrote: its labels, sources and reasons are "
+    "a machine's suggestions that no person has checked. Read every unit against the rulebook, correct what is "
+    "wrong, then change 'status: draft' to 'status: reviewed' under 'article:' and load it again."
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,11 @@ def read_annotation(path: Path) -> Annotation:
     meta = document.get("article") or {}
     if not isinstance(meta, Mapping):
         raise AnnotationError(["'article:' must be a mapping with title, publisher, file, ..."], shown)
+    status = meta.get("status", "reviewed")
+    if status == "draft":
+        raise AnnotationError([DRAFT], shown)
+    if status != "reviewed":
+        raise AnnotationError([f"article: status '{status}' is not allowed. Allowed: {', '.join(STATUSES)}"], shown)
     raw_name = str(meta.get("file", "article.txt"))
     raw_path = path.parent / raw_name
     try:

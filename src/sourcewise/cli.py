@@ -5,6 +5,7 @@ Usage::
     sourcewise grade SUBMISSIONS [--course-dir .] [--out grading] [--workers N]
                                  [--assignment NAME] [--timeout SECONDS]
     sourcewise student-copy DIR [--course-dir .] [--force]
+    sourcewise new-article TEXT --lang de|en -o ANNOTATION.yaml [--title T] [--publisher P] [--force]
 
 Bad input (no such folder, an empty one, an unknown assignment, a zip that is not one)
 gets one sentence on stderr and exit status 2, never a traceback.
@@ -46,6 +47,20 @@ def _parser() -> argparse.ArgumentParser:
     copy.add_argument("target", metavar="DIR", help="an empty folder (created if missing)")
     copy.add_argument("--course-dir", default=".", help="the course root (default: .)")
     copy.add_argument("--force", action="store_true", help="replace what is in DIR (its .git is kept)")
+
+    new = verbs.add_parser(
+        "new-article", help="draft an annotation file for a new article, to review before teaching with it",
+        description="Copy a plain text beside a new annotation file and draft the annotation: units, suggested "
+                    "labels and response kinds, sources, cues, hedges and the rule steps as each unit's why. "
+                    "The draft says 'status: draft'; load_article() accepts it once a person has reviewed "
+                    "every unit and changed that to 'status: reviewed'.")
+    new.add_argument("text", metavar="TEXT", help="the article as a UTF-8 plain text file")
+    new.add_argument("--lang", required=True, help="the language of the text: de or en")
+    new.add_argument("-o", "--out", required=True, help="the annotation file to write (.yaml); the text is "
+                                                        "copied beside it as .txt")
+    new.add_argument("--title", default="", help="the article's title (default: its first sentence)")
+    new.add_argument("--publisher", default="", help="the outlet that published it (the first hand of every chain)")
+    new.add_argument("--force", action="store_true", help="replace the annotation file and its text if they exist")
     return parser
 
 
@@ -91,11 +106,26 @@ def _student_copy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_article(args: argparse.Namespace) -> int:
+    from sourcewise.language import check_language
+    from sourcewise.suggest.draft import write_draft
+
+    draft = write_draft(args.text, check_language(args.lang), args.out, title=args.title,
+                        publisher=args.publisher, force=args.force)
+    print(f"Wrote a draft of {draft.units} units to {draft.annotation}, and the text to {draft.raw}.")
+    print("Review every unit against the rulebook, then change 'status: draft' to 'status: reviewed';")
+    print(f"sw.load_article({str(draft.annotation)!r}) loads it after that.")
+    return 0
+
+
+_VERBS = {"grade": _grade, "student-copy": _student_copy, "new-article": _new_article}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for bad input)."""
     args = _parser().parse_args(argv)
     try:
-        return _grade(args) if args.verb == "grade" else _student_copy(args)
+        return _VERBS[args.verb](args)
     except SourcewiseError as error:
         print(f"sourcewise {args.verb}: {error}", file=sys.stderr)
         return 2

@@ -52,6 +52,13 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "geprüft: {unchecked}.",
     ),
     "verdict_group": ("{verdict}: {items}", "{verdict}: {items}"),
+    "no_record": ("No record of later events speaks to this article's claims: the course's record is about the "
+                  "WELT article. Check your claims yourself: read laterally (lesson 06).",
+                  "Keine Aufzeichnung späterer Ereignisse betrifft die Aussagen dieses Artikels: Die des Kurses "
+                  "gehört zum WELT-Artikel. Prüf deine Aussagen selbst: Lies quer (Lektion 06)."),
+    "no_record_caption": ("Not checked here: {unchecked}.", "Hier nicht geprüft: {unchecked}."),
+    "no_record_alt": ("An empty timeline: no record of later events speaks to this article's claims.",
+                      "Eine leere Zeitleiste: Keine Aufzeichnung späterer Ereignisse betrifft die Aussagen dieses Artikels."),
     "time_alt": (
         "Timeline from {start} to {end}, one row per event, each with markers for what it does "
         "for the article's claims. {rows}. Verdicts: {verdicts}.",
@@ -83,7 +90,8 @@ def timeline(article: Article | None = None, *, record: Record | None = None,
     True
     """
     article = article if article is not None else load_article()
-    record = record if record is not None else load_record()
+    if record is None:  # the packaged record is about the course's article, not another one
+        record = load_record() if article.raw == load_article().raw else Record({}, {}, {}, ())
     lang = check_language(lang)
     claims = [claim for claim in record.claims.values() if claim.units]
     for claim in claims:
@@ -93,6 +101,8 @@ def timeline(article: Article | None = None, *, record: Record | None = None,
     verdicts = [record.verdict(claim.id) for claim in claims]
     effects = _effects(verdicts)
     events = [event for event in record.events if event.id in effects]
+    if not events:
+        return _no_record(article, ax, lang)
     ax = new_axes(ax, "timeline")
     import matplotlib.transforms as transforms
     from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
@@ -175,6 +185,25 @@ def timeline(article: Article | None = None, *, record: Record | None = None,
     finish(ax, say(_WORDS, "time_title", lang), caption,
             say(_WORDS, "time_alt", lang, start=day_text(first, lang), end=day_text(last, lang), rows=described,
                  verdicts=_verdict_list(verdicts, lang)))
+    return ax
+
+
+def _no_record(article: Article, ax: Axes | None, lang: str) -> Axes:
+    """An empty timeline that says why: no record of later events speaks to this article's claims."""
+    from matplotlib.figure import Figure
+
+    made = ax is None
+    ax = new_axes(ax, "timeline")
+    if made and isinstance(ax.figure, Figure):
+        ax.figure.set_size_inches(10, 3)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.spines[["top", "right", "left", "bottom"]].set_visible(False)
+    ax.text(0.5, 0.5, textwrap.fill(say(_WORDS, "no_record", lang), 90), transform=ax.transAxes,
+            ha="center", va="center", fontsize=11, color=SOFT_INK)
+    unchecked = ids_text([u.id for u in article.claims]) or say(_WORDS, "none", lang)
+    finish(ax, say(_WORDS, "time_title", lang), say(_WORDS, "no_record_caption", lang, unchecked=unchecked),
+           say(_WORDS, "no_record_alt", lang))
     return ax
 
 

@@ -18,8 +18,8 @@ __all__ = ["TEXTS", "say"]
 TEXTS: Final[dict[str, tuple[str, str]]] = {
     # step 1
     "chrome": (
-        "Step 1 · not_about_story: '{words}' belongs to the page, not the story ({what}): not_a_claim.",
-        "Schritt 1 · not_about_story: '{words}' gehört zur Seite, nicht zur Geschichte ({what}): not_a_claim.",
+        "Step 1 · not_about_story: '{words}' is not about the story ({what}): not_a_claim.",
+        "Schritt 1 · not_about_story: '{words}' gehört nicht zur Geschichte ({what}): not_a_claim.",
     ),
     "story": (
         "Step 1 · not_about_story: it is about the story (no page chrome).",

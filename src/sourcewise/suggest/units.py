@@ -17,7 +17,7 @@ from sourcewise.article import Article, Span, Unit
 from sourcewise.language import Why
 from sourcewise.suggest.result import Suggestion, Suggestions
 
-__all__ = ["PROVENANCE", "article_from", "spans_of", "unit_ids"]
+__all__ = ["PROVENANCE", "article_from", "source_text", "spans_of", "unit_ids"]
 
 PROVENANCE = Why(
     "Labels suggested by sourcewise.suggest_labels from the rulebook's steps; no person has checked them.",
@@ -50,17 +50,19 @@ def spans_of(suggestion: Suggestion) -> tuple[tuple[Span, ...], tuple[Span, ...]
     return tuple(cues), tuple(hedges)
 
 
-def _source_text(suggestion: Suggestion, lang: str) -> str:
+def source_text(suggestion: Suggestion) -> str:
+    """Who stands behind a sentence, in words for a unit's ``source`` field (in English, like
+    the course's annotation)."""
     if suggestion.source:
         return suggestion.source
     if suggestion.label == "not_a_claim":
-        return "page chrome" if lang == "en" else "Element der Seite"
+        return "the page (not part of the story)"
     if suggestion.label == "unattributed":
-        return "the writer" if lang == "en" else "der Autor"
-    return suggestion.chain[-1] if suggestion.chain else ("unnamed" if lang == "en" else "ungenannt")
+        return "the writer"
+    return suggestion.chain[-1] if suggestion.chain else "unnamed"
 
 
-def _unit(unit_id: str, suggestion: Suggestion, publisher: str, lang: str) -> Unit:
+def _unit(unit_id: str, suggestion: Suggestion, publisher: str) -> Unit:
     cues, hedges = spans_of(suggestion)
     if suggestion.label == "not_a_claim":
         chain: tuple[str, ...] = ()
@@ -69,7 +71,7 @@ def _unit(unit_id: str, suggestion: Suggestion, publisher: str, lang: str) -> Un
     return Unit(
         id=unit_id, start_char=suggestion.start_char, end_char=suggestion.end_char, text=suggestion.text,
         translation="", label=suggestion.label, response=suggestion.response,
-        source=_source_text(suggestion, lang), source_kind=suggestion.source_kind, form=suggestion.form,
+        source=source_text(suggestion), source_kind=suggestion.source_kind, form=suggestion.form,
         chain=chain, cues=cues, hedges=hedges, why=suggestion.why, alternatives=suggestion.alternatives,
         rules=suggestion.rules,
     )
@@ -87,7 +89,7 @@ def article_from(suggestions: Suggestions, publisher: str = "", title: str = "")
     lang = suggestions.lang
     publisher = publisher.strip() or (_DEFAULT_PUBLISHER.de if lang == "de" else _DEFAULT_PUBLISHER.en)
     ids = unit_ids(len(suggestions))
-    units = tuple(_unit(uid, s, publisher, lang) for uid, s in zip(ids, suggestions))
+    units = tuple(_unit(uid, s, publisher) for uid, s in zip(ids, suggestions))
     if not title:
         first = " ".join(suggestions[0].text.split()) if len(suggestions) else ""
         title = first if len(first) <= 80 else first[:79] + "…"
