@@ -38,7 +38,7 @@ ARTICLE_DIFFERENCES = {
 # The accuracy on the held-out part that the suggester reaches, per language: a quality figure
 # (see benchmarks/suggest.py for the table by label). The held-out texts were never read while
 # the rules were written.
-HELD_OUT_ACCURACY = {"de": 0.93, "en": 0.81}
+HELD_OUT_ACCURACY = {"de": 0.93, "en": 0.82}
 
 
 def labels(text: str, lang: str = "de") -> list[str]:

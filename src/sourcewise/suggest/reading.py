@@ -115,7 +115,7 @@ class TextReading:
         self.lang = lang
         self.words: Words = load_words(lang)
         self.sources = SourceBook(lang)
-        cues = find_cues(text, lang=lang)
+        cues = self._with_missed_verbs(text, find_cues(text, lang=lang))
         starts = [c.start_char for c in cues]
         quotes = [c for c in cues if c.category == "quotation"]
         quote_starts = [q.start_char for q in quotes]
@@ -140,6 +140,28 @@ class TextReading:
                     speaker = self._quote_speaker(index, quote)
                     if speaker is not None:
                         self.quote_speakers[key] = speaker
+
+    def _with_missed_verbs(self, text: str, cues: list[Cue]) -> list[Cue]:
+        """The detector's hits, and the rulebook's verbs of saying (``named_source``'s words)
+        where no hit covers them ("reported on Monday that …")."""
+        pattern = self.words.patterns.get("named_source")
+        if pattern is None:
+            return cues
+        covered = sorted((c.start_char, c.end_char) for c in cues)
+        starts = [c[0] for c in covered]
+        added = []
+        for match in pattern.finditer(text):
+            word = match.group().casefold()
+            if word in ("laut", "zufolge") or word.startswith(("nach ", "according")):
+                continue  # according-to words need their context: the detector's rules have it
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and covered[index][1] > match.start():
+                continue
+            if index + 1 < len(covered) and covered[index + 1][0] < match.end():
+                continue
+            added.append(Cue(match.start(), match.end(), match.group(), "verb_of_saying", "rulebook.named_source",
+                             "A verb of saying from the rulebook's rule named_source."))
+        return sorted([*cues, *added], key=lambda c: (c.start_char, c.end_char)) if added else cues
 
     def line(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]

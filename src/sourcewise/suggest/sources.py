@@ -121,7 +121,8 @@ _FILLERS: Final = frozenset("sich es dies das nicht not also auch already bereit
 _IRREGULAR_EN: Final = frozenset("told said written known thought shown given understood held".split())
 _WERDEN: Final = frozenset("wird werden wurde wurden".split())
 _NOT_A_SUBJECT: Final = frozenset(
-    "has have had is are was were will would can could hat haben hatte hatten ist sind war waren wird werden kann könnte".split()
+    "has have had is are was were will would can could hat haben hatte hatten ist sind war waren wird werden kann könnte "
+    "konnte konnten will wollte wollten soll sollte sollten muss musste mussten darf durfte möchte mochte".split()
 )
 
 
@@ -380,6 +381,8 @@ class SourceBook:
         if source is not None:
             return replace(source, start_char=start, end_char=end, phrase=phrase, back=True)
         quoted = re.search(r"[\"„“»«]([^\"„“”»«]{2,60})[\"“”»«]", phrase)
+        if quoted is not None and len(quoted.group(1).split()) <= 5:  # a name in quotes: a title, an outlet
+            return Source(quoted.group(1).strip(), "news_outlet", start, end, phrase)
         person = _person_name(text, tokens, words, self.lang)
         unnamed = any(words.source_word(w, "unnamed") for w in plain)
         reporter = any(words.source_word(w, "reporters") for w in plain)

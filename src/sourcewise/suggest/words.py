@@ -91,8 +91,13 @@ class Words:
         names = self.sources[group]
         if folded in names or folded.rsplit("-", 1)[-1] in names:
             return True
-        # a German compound counts by its last part: "Regierungskreisen", "Nachrichtenagentur"
-        return self.lang == "de" and len(folded) > 5 and any(len(n) >= 5 and folded.endswith(n) for n in names)
+        if self.lang != "de":
+            return False
+        # a German compound counts by its last part ("Regierungskreisen", "Nachrichtenagentur"),
+        # a genitive by its stem ("des Tagblatts")
+        stems = (folded, folded[:-1], folded[:-2]) if folded.endswith("s") else (folded,)
+        return any(stem in names or (len(stem) > 5 and any(len(n) >= 5 and stem.endswith(n) for n in names))
+                   for stem in stems)
 
     def has_source_word(self, phrase: str, group: str) -> bool:
         """Whether a word (or, for phrases in the list, a run of words) of ``phrase`` is in ``group``."""
