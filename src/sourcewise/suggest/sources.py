@@ -382,7 +382,10 @@ class SourceBook:
             return replace(source, start_char=start, end_char=end, phrase=phrase, back=True)
         quoted = re.search(r"[\"„“»«]([^\"„“”»«]{2,60})[\"“”»«]", phrase)
         if quoted is not None and len(quoted.group(1).split()) <= 5:  # a name in quotes: a title, an outlet
-            return Source(quoted.group(1).strip(), "news_outlet", start, end, phrase)
+            name = quoted.group(1).strip()
+            if self.lang == "de" and re.search(r"\bdes\s*$", text[max(0, start - 6) : start] + phrase[: quoted.start()]):
+                name = re.sub(r"(?<=\w)e?s$", "", name)  # "des „Tagblatts“": the paper is the Tagblatt
+            return Source(name, "news_outlet", start, end, phrase)
         person = _person_name(text, tokens, words, self.lang)
         unnamed = any(words.source_word(w, "unnamed") for w in plain)
         reporter = any(words.source_word(w, "reporters") for w in plain)

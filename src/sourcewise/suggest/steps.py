@@ -65,8 +65,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     # who speaks, carried over from the sentence before
     "konjunktiv": (
-        "Who speaks · konjunktiv_continues: '{words}' is Konjunktiv I with no verb of saying: it carries on the report of the sentence before, by {source}.",
-        "Wer spricht · konjunktiv_continues: '{words}' ist Konjunktiv I ohne Verb des Sagens: Der Satz setzt den Bericht des Satzes davor fort, von {source}.",
+        "Who speaks · konjunktiv_continues: {words} is Konjunktiv I with no verb of saying: it carries on the report of the sentence before, by {source}.",
+        "Wer spricht · konjunktiv_continues: {words} ist Konjunktiv I ohne Verb des Sagens: Der Satz setzt den Bericht des Satzes davor fort, von {source}.",
     ),
     # step 3
     "named_source": (
