@@ -19,7 +19,7 @@ EXPECTED = {
     "detector_view", "evaluate_detector", "find_cues", "get_language", "keep", "label_key",
     "load_article", "load_rulebook", "parse_label", "score", "set_language", "span_key", "suggest_labels",
     # submodules a notebook reaches as sw.plots.timeline(...)
-    "checks", "cues", "exercise", "grading", "plots", "record", "rulebook", "sourcemap", "taxonomy", "widgets",
+    "checks", "cues", "exercise", "grading", "plots", "record", "rulebook", "sourcemap", "suggest", "taxonomy", "widgets",
 }
 
 

@@ -59,8 +59,9 @@ _EXPORTS: dict[str, str] = {
 
 # Submodules a notebook reaches as attributes: sw.plots.timeline(...), sw.exercise.check_labels(...),
 # sw.record.load_record() (the later record), sw.sourcemap.source_counts(article) (the figures' numbers),
-# sw.rulebook.load_rulebook() (the rules every key follows)
-_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "record", "rulebook", "sourcemap", "taxonomy", "widgets")
+# sw.rulebook.load_rulebook() (the rules every key follows), sw.suggest.example_text("en") (lesson 07's examples)
+_SUBMODULES = ("checks", "cues", "exercise", "grading", "plots", "record", "rulebook", "sourcemap", "suggest", "taxonomy",
+               "widgets")
 
 __all__ = sorted([*_EXPORTS, *_SUBMODULES])
 
@@ -83,7 +84,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ does the work
-    from sourcewise import checks, cues, exercise, grading, plots, record, rulebook, sourcemap, taxonomy, widgets
+    from sourcewise import checks, cues, exercise, grading, plots, record, rulebook, sourcemap, suggest, taxonomy, widgets
     from sourcewise.checks import CheckResult, check
     from sourcewise.cues import Cue, DetectorReport, evaluate_detector, find_cues
     from sourcewise.widgets import article_viewer, claim_labeller, cue_finder, detector_view, keep

@@ -50,11 +50,16 @@ file for course authors, ``sourcewise new-article``).
 
 from __future__ import annotations
 
+from importlib import resources
+
 from sourcewise.language import check_language
 from sourcewise.suggest.decide import decide_all
 from sourcewise.suggest.result import Evidence, RuleStep, Suggestion, Suggestions
 
-__all__ = ["Evidence", "RuleStep", "Suggestion", "Suggestions", "as_text", "suggest_labels"]
+__all__ = ["EXAMPLES", "Evidence", "RuleStep", "Suggestion", "Suggestions", "as_text", "example_text", "suggest_labels"]
+
+EXAMPLES = {"de": "lindenau_de.txt", "en": "greywater_en.txt"}
+"""The invented example articles of lesson 07, one per language (``data/examples/``)."""
 
 
 def as_text(text: object) -> str:
@@ -89,3 +94,16 @@ def suggest_labels(text: str, lang: str = "de") -> Suggestions:
     lang = check_language(lang)
     raw = as_text(text)
     return Suggestions(raw, lang, decide_all(raw, lang))
+
+
+def example_text(lang: str = "de") -> str:
+    """An invented news article to try the suggester on, in German (``"de"``) or English (``"en"``).
+
+    Both are made up for lesson 07, and say so in their first line; each has a sourced claim,
+    a denial, a non-confirmation, an anonymous report, a hedge and some page chrome.
+
+    >>> example_text("en").splitlines()[0][:40]
+    "Editor's note: this article is invented,"
+    """
+    name = EXAMPLES[check_language(lang)]
+    return (resources.files("sourcewise") / "data" / "examples" / name).read_text(encoding="utf-8")

@@ -13,9 +13,21 @@ from typing import overload
 
 from sourcewise.article import Article
 from sourcewise.cues import Cue
-from sourcewise.language import Why
+from sourcewise.errors import LabelError
+from sourcewise.language import Why, get_language
 
 __all__ = ["Evidence", "RuleStep", "Suggestion", "Suggestions"]
+
+_WORDS = {
+    "no_sentence": ("No sentence '{got}': the sentences of this text run from {first} to {last}.",
+                    "Keinen Satz '{got}': Die Sätze dieses Textes gehen von {first} bis {last}."),
+    "no_sentences": ("No sentence '{got}': this text has no sentences.", "Keinen Satz '{got}': Dieser Text hat keine Sätze."),
+}
+
+
+def _say(key: str, **fields: object) -> str:
+    en, de = _WORDS[key]
+    return (de if get_language() == "de" else en).format(**fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +147,31 @@ class Suggestions(Sequence[Suggestion]):
 
     def __iter__(self) -> Iterator[Suggestion]:
         return iter(self.sentences)
+
+    def sentence(self, unit_id: str) -> Suggestion:
+        """The suggestion with this id in the table (``"S08"``; ``"s8"`` and ``"S008"`` work too).
+
+        Raises:
+            LabelError: no such sentence; the message says which ids there are.
+
+        >>> from sourcewise.suggest import suggest_labels
+        >>> suggest_labels("Es regnet. Es schneit.").sentence("s2").text
+        'Es schneit.'
+        >>> suggest_labels("Es regnet.").sentence("S07")
+        Traceback (most recent call last):
+        ...
+        sourcewise.errors.LabelError: No sentence 'S07': the sentences of this text run from S01 to S01.
+        """
+        from sourcewise.article import normal_id
+        from sourcewise.suggest.units import unit_ids
+
+        ids = unit_ids(len(self.sentences))
+        wanted = normal_id(str(unit_id))
+        if wanted in ids:
+            return self.sentences[ids.index(wanted)]
+        if not ids:
+            raise LabelError(_say("no_sentences", got=unit_id))
+        raise LabelError(_say("no_sentence", got=unit_id, first=ids[0], last=ids[-1]))
 
     def counts(self) -> dict[str, int]:
         """How many sentences got each answer (responses by kind), most frequent first.
