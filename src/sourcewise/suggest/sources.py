@@ -218,7 +218,8 @@ def _clause_before(text: str, sentence_start: int, cue_start: int, lang: str) ->
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][2].casefold()
         comma_before = text[max(start, tokens[i][0] - 2) : tokens[i][0]].strip() == ","
-        if word in _RELATIVES and comma_before and i > 0:
+        article = word in ("der", "die", "das") and i + 1 < len(tokens) and tokens[i + 1][2][:1].isupper()
+        if word in _RELATIVES and comma_before and i > 0 and not article:
             relative = i  # "a survivor, who said": the source is the words before the comma
             break
         first_in_clause = i == 0 or tokens[i - 1][1] <= start
