@@ -47,7 +47,7 @@ KEYED = ("labels", "cues", "choice", "number")
 
 # Lessons whose self-checks another issue is rewriting; their questions name rules when
 # they do, and are checked then. Remove a lesson from here once its questions name rules.
-RULES_LATER = ("07",)
+RULES_LATER: tuple[str, ...] = ()
 # Questions about how the course works (saving on Binder), not about reading a source.
 COURSE_MECHANICS = ("00.save",)
 

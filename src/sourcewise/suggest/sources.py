@@ -76,7 +76,7 @@ _STOPS_AFTER: Final = {
         "am im vor auf bei gegenüber zu zum zur nun dazu heute gestern laut nach in mit über dass ob "
         "damals bereits erneut noch, schon jedoch aber".split()
     ),
-    "en": frozenset("at on in to that during before after on about with by as today yesterday told".split()),
+    "en": frozenset("at on in to that during before after on about with by as today yesterday told who which whom".split()),
 }
 _PASSIVE: Final = frozenset("wird werden wurde wurden worden ist sind war is are was were been be being".split())
 
@@ -238,6 +238,8 @@ def _clause_before(text: str, sentence_start: int, cue_start: int, lang: str) ->
     kept = [c for c in chunks if not _is_adverbial(text[c[0] : c[1]], lang)]
     if not kept:
         return None
+    if len(kept) > 1 and _ends_sentence(text, cue_start):
+        kept = kept[-1:]  # "Harbour town may lose its ferry, officials say": the speaker is the last part
     span = _trimmed(text, kept[0][0], kept[-1][1], lang)
     if span is None:
         return None
@@ -265,6 +267,11 @@ def _around_auxiliary(text: str, span: tuple[int, int], lang: str) -> tuple[int,
     cut = next((i for i, t in enumerate(rest) if t[2].casefold() in _PREPOSITIONS["de"]), len(rest))
     rest = rest[:cut]
     return (rest[0][0], rest[-1][1]) if rest else None
+
+
+def _ends_sentence(text: str, cue_start: int) -> bool:
+    """Whether the verb at ``cue_start`` ends its sentence ("…, officials say.")."""
+    return re.match(r"\w+(?:[ \t]+\w+){0,2}?[ \t]*(?:[.!?\"”“\n]|$)", text[cue_start : cue_start + 40]) is not None
 
 
 def _is_adverbial(chunk: str, lang: str) -> bool:

@@ -127,8 +127,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Schritt 4 · unnamed_source: Das Zitat {words} hat keinen Sprecher: anonymous_report.",
     ),
     "reportive_soll": (
-        "Step 4 · reportive_soll: {words} means 'is said to': someone else claims it, and the text does not say who: anonymous_report.",
-        "Schritt 4 · reportive_soll: {words} heißt 'es wird behauptet': Jemand anderes sagt es, und der Text sagt nicht, wer: anonymous_report.",
+        "Step 4 · reportive_soll: {words} passes on a claim, like 'is said to': someone claims it, and the text does not say who: anonymous_report.",
+        "Schritt 4 · reportive_soll: {words} gibt eine Behauptung weiter, wie 'soll … haben': Jemand behauptet es, und der Text sagt nicht, wer: anonymous_report.",
     ),
     "no_unnamed": (
         "Step 4 · unnamed_source: nothing shows that someone else, unnamed, claims it.",
