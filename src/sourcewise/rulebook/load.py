@@ -3,18 +3,13 @@
 A rule needs an id, what it decides, a title and a statement in English and German, and
 the lesson that teaches it; a label rule needs its step; a rule that accepts other
 answers must say why. A bad file never loads halfway: :class:`RulebookError` lists every
-problem, each naming the rule and the field.
+problem, each naming the rule and the field (``tests/test_rulebook.py`` shows them).
 
->>> import pathlib, tempfile
->>> with tempfile.TemporaryDirectory() as folder:
-...     bad = pathlib.Path(folder) / "rulebook.yaml"
-...     _ = bad.write_text("rules: [{id: messenger, decides: lable}]", encoding="utf-8")
-...     load_rulebook(bad)
+>>> load_rulebook("no/such/rulebook.yaml")
 Traceback (most recent call last):
 ...
-sourcewise.rulebook.load.RulebookError: 2 problems in rulebook.yaml; nothing was loaded:
-  - steps: there must be five steps, numbered 1 to 5 in order
-  - rule messenger: field 'title' is missing
+sourcewise.rulebook.load.RulebookError: 1 problem in rulebook.yaml; nothing was loaded:
+  - there is no rulebook at .../no/such/rulebook.yaml
 """
 
 from __future__ import annotations
