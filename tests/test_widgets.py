@@ -70,7 +70,7 @@ def test_article_html_escapes_everything() -> None:
     page = render_article_html(article, "label", translation=True)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<i>" not in page and "&lt;i&gt;&amp;&lt;/i&gt;" in page
-    assert "A &lt;b&gt;title&lt;/b&gt; (P&amp;Q, 2023)" in page
+    assert "A &lt;b&gt;title&lt;/b&gt; (P&amp;Q, dated from its text: 2023)" in page
     for mode in render.HIGHLIGHTS:
         assert "<script" not in render_article_html(article, mode)
 

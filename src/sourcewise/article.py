@@ -199,7 +199,8 @@ class Article:
 
     def _repr_html_(self) -> str:
         rows = "".join(_unit_row(unit) for unit in self.units)
-        caption = html.escape(f"{self.title} ({self.publisher}, {self.published}): {len(self)} units")
+        dated = f"dated from its text: {self.published}"
+        caption = html.escape(f"{self.title} ({self.publisher}, {dated}): {len(self)} units")
         return (
             '<table class="sourcewise-article" style="text-align:left">'
             f"<caption>{caption}</caption>"
