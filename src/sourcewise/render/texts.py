@@ -28,10 +28,8 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "No highlight '{got}'.{hint} Choose one of: {choices}.",
         "Die Hervorhebung '{got}' gibt es nicht.{hint} Wähle eine von: {choices}.",
     ),
-    "render_heading": (
-        "{title} ({publisher}, dated from its text: {published})",
-        "{title} ({publisher}, aus seinem Text datiert: {published})",
-    ),
+    "render_heading": ("{title} ({publisher}, {published})", "{title} ({publisher}, {published})"),
+    "render_dated": ("dated from its text: {published}", "aus seinem Text datiert: {published}"),
     "render_legend": ("Key:", "Legende:"),
     "render_translation": ("EN", "EN"),
     "render_truncated": (
