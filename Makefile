@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test chromium exercises clean
+.PHONY: lab test chromium bubblewrap exercises clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_start_here.ipynb
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium bubblewrap
 	$(BIN)/python -m pytest
 
 # The browser tests (tests/browser) drive Debian's Chromium: Playwright cannot download its own here.
@@ -30,6 +30,16 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium' once, then 'make test'." >&2; exit 1; \
+	  fi; }
+
+# `sourcewise grade` runs student code in a bubblewrap sandbox; tests/test_attacks.py tries it for real.
+bubblewrap:
+	@command -v bwrap >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing bubblewrap for the grading sandbox (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; \
+	  else \
+	    echo "Grading tests need bubblewrap: run 'sudo apt-get install bubblewrap' once, then 'make test'." >&2; exit 1; \
 	  fi; }
 
 # After editing solutions/: regenerate the students' release in exercises/ (the tests check it).
