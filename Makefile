@@ -22,25 +22,25 @@ lab: $(STAMP)
 test: $(STAMP) chromium bubblewrap
 	$(BIN)/python -m pytest
 
+# Debian packages the tests need, installed when missing (as root, with apt-get), else the
+# command to run: $(call need,COMMAND,PACKAGE,WHO NEEDS IT)
+define need
+	@command -v $(1) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "$(3) need $(2): installing it (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	  else \
+	    echo "$(3) need $(2): run 'sudo apt-get install $(2)' once, then 'make test'." >&2; exit 1; \
+	  fi; }
+endef
+
 # The browser tests (tests/browser) drive Debian's Chromium: Playwright cannot download its own here.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Chromium for the browser tests (apt-get)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium' once, then 'make test'." >&2; exit 1; \
-	  fi; }
+	$(call need,chromium,chromium,The browser tests)
 
 # `sourcewise grade` runs student code in a bubblewrap sandbox; tests/test_attacks.py tries it for real.
 bubblewrap:
-	@command -v bwrap >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing bubblewrap for the grading sandbox (apt-get)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; \
-	  else \
-	    echo "Grading tests need bubblewrap: run 'sudo apt-get install bubblewrap' once, then 'make test'." >&2; exit 1; \
-	  fi; }
+	$(call need,bwrap,bubblewrap,The grading tests)
 
 # After editing solutions/: regenerate the students' release in exercises/ (the tests check it).
 exercises: $(STAMP)

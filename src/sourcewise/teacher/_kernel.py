@@ -78,7 +78,7 @@ def _cap_output() -> None:
     original = OutStream.write
     written = [0]
 
-    def write(self: OutStream, text: str) -> int:
+    def write(self: OutStream, text: str) -> int | None:
         if written[0] > limit:
             return len(text)  # over the cap: dropped, quietly (the cell that passed it was told)
         written[0] += len(text)
@@ -86,7 +86,7 @@ def _cap_output() -> None:
             raise OutputLimitError(f"more than {limit // 2**20} MB of output; the rest is not kept")
         return original(self, text)
 
-    OutStream.write = write  # type: ignore[method-assign]
+    OutStream.write = write  # type: ignore[method-assign,assignment]
 
 
 def main() -> None:

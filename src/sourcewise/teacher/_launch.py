@@ -21,8 +21,12 @@ packages: it starts in milliseconds) and
    the sandbox); if the kernel ends by itself (it killed itself, it crashed), that is
    written too. The grader turns the status into a ``needs attention`` reason.
 
-When nbgrader stops the kernel it kills this launcher; bubblewrap's ``--die-with-parent``
-then ends everything inside the sandbox.
+When nbgrader stops the kernel it asks this launcher first (SIGTERM: it stops the kernel's
+processes and waits for them), then kills it; bubblewrap's ``--die-with-parent`` then ends
+everything inside the sandbox. The launcher is a child subreaper: bubblewrap's outer
+process does not wait for the sandbox's init, which would leave the kernel's CPU time
+counted nowhere; as its subreaper the launcher reaps it, so that time is counted to the
+grading run that spent it.
 """
 
 from __future__ import annotations
@@ -102,6 +106,27 @@ def _usage(pids: list[int]) -> tuple[int, int, float]:
     return count, rss, cpu
 
 
+def _become_subreaper() -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass  # not Linux: nothing inside a sandbox to reap
+
+
+def _reap_rest(seconds: float = 2.0) -> None:
+    """Wait for what bubblewrap left behind (its sandbox's init, reparented here)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.01)
+
+
 def _claim_uid(folder: str, base: int) -> tuple[int, str]:
     os.makedirs(folder, exist_ok=True)
     for offset in range(100_000):
@@ -170,6 +195,7 @@ def main(argv: list[str]) -> int:
         command = [config["bwrap"], *config["args"], *ancestors_args(folder), "--bind", folder, folder,
                    "--chdir", folder, *config["final_args"], *command]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts reach the kernel as messages
+    _become_subreaper()
     process = subprocess.Popen(command, env=env, cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
 
@@ -180,6 +206,7 @@ def main(argv: list[str]) -> int:
             process.wait(timeout=3)
         except subprocess.TimeoutExpired:
             _kill(_tree(process.pid)[::-1])
+        _reap_rest()
         if lock:
             os.unlink(lock)
         os._exit(143)
@@ -213,6 +240,7 @@ def main(argv: list[str]) -> int:
         _write_status("exit", code=process.returncode)
         return process.returncode
     finally:
+        _reap_rest()
         if lock:
             try:
                 os.unlink(lock)
