@@ -15,7 +15,7 @@ the same run and on the same notebooks:
 It prints seconds per submission for each, the speed-ups, the CPU seconds per submission,
 and checks that the scores are nbgrader's. Usage::
 
-    .venv/bin/python benchmarks/grade_class.py [--students 30] [--workers 3] [--rounds 1] [--assignment NAME]
+    .venv/bin/python benchmarks/grade_class.py [--students 30] [--workers 4] [--rounds 1] [--assignment NAME]
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ LOAD = " ".join(f"{x:.1f}" for x in os.getloadavg())
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--students", type=int, default=30)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--assignment", default=None)
     parser.add_argument("--rounds", type=int, default=1, help="alternate the two this many times; report the mean")
     args = parser.parse_args()

@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                             "submitted/<student>/<assignment>/) or an LMS zip (Canvas, Moodle)")
     grade.add_argument("--course-dir", default=".", help="the course root, with nbgrader_config.py (default: .)")
     grade.add_argument("--out", default="grading", help="output folder (default: grading)")
-    grade.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPUs + 1)")
+    grade.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPUs + 2)")
     grade.add_argument("--assignment", default=None, help="grade only this assignment")
     grade.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: the course's)")
     grade.add_argument("--sandbox", choices=("auto", "required", "off"), default="auto",

@@ -21,7 +21,7 @@ other submission. Everything the grader writes goes under ``--out``, which no sa
 
 Why it is faster than ``nbgrader autograde``, which runs one notebook after another:
 
-* a pool of worker processes (one more than the CPUs: a worker spends part of its time
+* a pool of worker processes (two more than the CPUs: a worker spends part of its time
   waiting on its kernel), forked after nbgrader was imported, so no import or process
   start per student;
 * lean kernels: no debugger, no code completion, no history (a grading kernel needs none);
@@ -36,6 +36,7 @@ cannot stop the others; a worker that crashes costs only its own submission.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import sys
@@ -97,11 +98,14 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def _run_pool(tasks: list[GradeTask], workers: int, done: Callable[[SubmissionResult], None]) -> list[SubmissionResult]:
+def _run_pool(tasks: list[GradeTask], workers: int, done: Callable[[SubmissionResult], None],
+              meanwhile: Callable[[], object] = lambda: None) -> list[SubmissionResult]:
+    """Grade ``tasks`` in worker processes; ``meanwhile`` runs here once they have all started."""
     results: list[SubmissionResult] = []
     crashed: list[GradeTask] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_quiet_worker) as pool:
         futures: dict[Future[SubmissionResult], GradeTask] = {pool.submit(_safe_grade, t): t for t in tasks}
+        meanwhile()  # the workers are forked by now: an import here cannot reach them
         from concurrent.futures import as_completed
 
         for future in as_completed(futures):
@@ -140,7 +144,7 @@ def grade_class(
         submissions: a folder or zip of notebooks (see :mod:`sourcewise.teacher.collect`).
         course_dir: the course root, the folder with ``nbgrader_config.py``.
         out: the output folder (created; earlier results of other students are kept).
-        workers: parallel worker processes (default: one more than the number of CPUs).
+        workers: parallel worker processes (default: two more than the number of CPUs).
         assignment: grade only this assignment.
         timeout: seconds per cell (default: the course's ``c.Execute.timeout``).
         on_start: called with what was collected and the run's notes (the sandbox line),
@@ -172,10 +176,12 @@ def grade_class(
         templates, keyless = prepare_templates(course, needed, work)
         tasks = [GradeTask(s, course, templates.get(s.assignment), out, course.timeout, box.kernels, keyless,
                            work, box.limits) for s in intake.submissions]
-        # One more worker than CPUs: a worker waits on its kernel's start-up and messages
-        # part of the time, and measured throughput on 2 cores is best with 3.
-        count = workers or (os.cpu_count() or 1) + 1
-        results = _run_pool(tasks, max(1, min(count, len(tasks))), on_done or (lambda _r: None))
+        # Two more workers than CPUs: a worker waits on its sandboxed kernel's start-up and
+        # messages much of the time; on 2 cores throughput measured best with 4 or 5.
+        count = workers or (os.cpu_count() or 1) + 2
+        # while the workers grade, this process loads the plotting library the report needs
+        warm = (lambda: importlib.import_module("matplotlib.figure")) if report else (lambda: None)
+        results = _run_pool(tasks, max(1, min(count, len(tasks))), on_done or (lambda _r: None), warm)
     for result in results:
         save_result(out, result)
     everyone = load_results(out)

@@ -159,8 +159,8 @@ def write_report(out: Path, results: list[SubmissionResult], course: Course | No
         "td,th{border:1px solid #999;padding:2px 6px;text-align:left}tr.attention td{background:#fff3d6}"
         "img{max-width:100%}</style></head><body><h1>Class report</h1>"
         + "".join(f"<p><strong>This run:</strong> {html.escape(note)}</p>" for note in notes)
-        +         "<p>Rows shaded and a reason given: needs attention (not an honest zero, or a score "
-        "that does not match the answers). Marks: ✓ on the matrix diagonal = right label.</p>"
+        + "<p>Rows shaded and a reason given: needs attention (not an honest zero, or something the "
+        "notebook tried). Marks: ✓ on the matrix diagonal = right label.</p>"
         + "".join(sections) + "</body></html>\n"
     )
     path = out / "class_report.html"
