@@ -117,6 +117,10 @@ import time; time.sleep(30)
 """,
         "flood_once": 'print("x" * 500_000_000)',
         "flood_loop": 'for _ in range(200_000):\n    print("y" * 1000)',
+        # past print's cap: messages of its own on the kernel's output socket
+        "flood_raw": "kernel = get_ipython().kernel\nfor _ in range(3000):\n    kernel.session.send(kernel.iopub_socket, "
+                     "'stream', {'name': 'stdout', 'text': 'z' * 10000}, parent=kernel.get_parent())",
+        "ignores_timeout": "import time\nwhile True:\n    try:\n        time.sleep(1)\n    except BaseException:\n        pass",
         "kernel_killer": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)",
         "slow_function": "import time\ndef cue_kind(text):\n    time.sleep(100)\n    return 'sourced_claim'",
     }
@@ -295,6 +299,8 @@ def test_no_network(attacked: dict[str, Any]) -> None:
     ("memory_spread", "used more than 2048 MB of memory: its kernel was stopped (in cell 14)"),
     ("flood_once", "printed more than 4 MB of output in cell 14 (the rest was not kept)"),
     ("flood_loop", "printed more than 4 MB of output in cell 14 (the rest was not kept)"),
+    ("flood_raw", "sent more than 8 MB of output (in cell 14): its kernel was stopped"),
+    ("ignores_timeout", "cell 14 did not stop when its time was up (does it catch the interrupt?)"),
     ("kernel_killer", "its kernel stopped while running cell 14 (killed by signal 9): the notebook ended or killed it"),
     ("slow_function", "cue_kind ran over 2.67 s on 2 hidden inputs in q4_test"),
 ])

@@ -284,6 +284,9 @@ def _kernel_notes(root: Path, cells: list[dict[str, Any]], limits: Limits) -> li
         where = _cell_name(cells, int(incident.get("cell", -1)))
         if incident["kind"] == "output":
             notes.append(f"sent more than {2 * limits.output_mb} MB of output (in {where}): its kernel was stopped")
+        elif incident["kind"] == "stuck":
+            notes.append(f"{where} did not stop when its time was up (does it catch the interrupt?): "
+                         "the notebook could not be graded")
         elif incident["kind"] == "message":
             notes.append(f"sent one output of more than {int(incident['limit']) // 2**20} MB (in {where}): "
                          "its kernel was stopped")

@@ -16,7 +16,7 @@ connection that student code cannot touch:
   :attr:`GuardedExecute.max_output_bytes` the kernel is stopped.
 
 What happened is appended to :attr:`GuardedExecute.incidents_file` (one JSON object a
-line: ``{"kind": "output" | "message" | "died", "cell": index, ...}``), which the grader
+line: ``{"kind": "output" | "message" | "died" | "stuck", "cell": index, ...}``), which the grader
 reads back after nbgrader is done (:func:`read_incidents`).
 """
 
@@ -35,7 +35,7 @@ from jupyter_client.asynchronous.client import AsyncKernelClient
 from jupyter_client.connect import channel_socket_types
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Integer, Unicode, default
 
@@ -180,6 +180,9 @@ class GuardedExecute(Execute):  # type: ignore[misc]
             if not self._stopped:
                 self._stopped = True
                 self._record("died", cell_index)
+            raise
+        except CellTimeoutError:  # the kernel did not come back after nbgrader's interrupt
+            self._record("stuck", cell_index)
             raise
         finally:
             client = self.kc
