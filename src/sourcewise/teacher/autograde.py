@@ -467,8 +467,54 @@ def _autograde(task: GradeTask, root: Path, config: Any, student_id: str) -> tup
     return bool(result.get("success")), str(result.get("log", "")) + "\n" + str(result.get("error", "") or "")
 
 
+def _prepare(task: GradeTask, folder: Path) -> tuple[dict[str, Prepared], list[str]]:
+    """Checked copies of the student's notebooks in nbgrader's ``submitted`` folder."""
+    prepared: dict[str, Prepared] = {}
+    notes: list[str] = []
+    for name, path in task.submission.files:
+        spec = task.course.notebook(task.submission.assignment, name)
+        if spec is None:
+            continue
+        prepared[name] = precheck(path, spec)
+        notes += prepared[name].notes
+        if prepared[name].notebook is not None:
+            text = json.dumps(prepared[name].notebook, ensure_ascii=False, indent=1)
+            (folder / f"{name}.ipynb").write_text(text, encoding="utf-8")
+        stamp = path.parent / "timestamp.txt"
+        if stamp.is_file() and not (folder / "timestamp.txt").exists():
+            shutil.copyfile(stamp, folder / "timestamp.txt")
+    return prepared, notes
+
+
+def _execution_notes(notebook: dict[str, Any], limits: Limits) -> list[str]:
+    """What the executed notebook's errors say the student's code ran into."""
+    return ([f"timeout in {cell}" for cell in _errors(notebook, ("CellTimeoutError",))]
+            + [f"ran out of memory in {cell} (the limit is {limits.memory_mb} MB)"
+               for cell in _errors(notebook, ("MemoryError",))]
+            + [f"printed more than {limits.output_mb} MB of output in {cell} (the rest was not kept)"
+               for cell in _errors(notebook, ("OutputLimitError",))])
+
+
+def _publish(task: GradeTask, config: Any, student_id: str, executed: list[Path]) -> list[str]:
+    """Copy the executed notebooks to ``out`` and write their feedback pages; returns the pages."""
+    sub, out = task.submission, task.out
+    pages: list[str] = []
+    for notebook in executed:
+        _copy_out(notebook, out / "autograded" / safe_name(sub.student) / safe_name(sub.assignment) / notebook.name)
+        target = out / "feedback" / safe_name(sub.student) / safe_name(sub.assignment) / f"{notebook.stem}.html"
+        page = write_feedback(notebook, config.CourseDirectory.db_url, sub.assignment, student_id, target)
+        pages.append(str(page.relative_to(out)))
+    return pages
+
+
 def grade_submission(task: GradeTask) -> SubmissionResult:
-    """Grade one student's work on one assignment; never raises for anything the student did."""
+    """Grade one student's work on one assignment; never raises for anything the student did.
+
+    The steps: checked copies of the notebooks; nbgrader's autograde (the kernel sandboxed);
+    what the sandbox and nbgrader noticed; each notebook's test cells scored against the keys
+    (:func:`_judge`), the scores written into the gradebook and the feedback put into the
+    executed notebook; then the executed notebooks, feedback pages and log go to ``out``.
+    """
     sub, course = task.submission, task.course
     specs = course.notebooks_of(sub.assignment)
     max_score = sum(nb.max_score for nb in specs)
@@ -483,56 +529,32 @@ def grade_submission(task: GradeTask) -> SubmissionResult:
         config = nbgrader_config(course, root, task.timeout, task.source, task.limits)
         folder = root / "submitted" / student_id / sub.assignment
         folder.mkdir(parents=True)
-        prepared: dict[str, Prepared] = {}
-        for name, path in sub.files:
-            spec = course.notebook(sub.assignment, name)
-            if spec is None:
-                continue
-            prepared[name] = precheck(path, spec)
-            notes += prepared[name].notes
-            if prepared[name].notebook is not None:
-                (folder / f"{name}.ipynb").write_text(json.dumps(prepared[name].notebook, ensure_ascii=False, indent=1), encoding="utf-8")
-            stamp = path.parent / "timestamp.txt"
-            if stamp.is_file() and not (folder / "timestamp.txt").exists():
-                shutil.copyfile(stamp, folder / "timestamp.txt")
-        autograded, log = False, ""
-        if any(p.notebook is not None for p in prepared.values()):
-            autograded, log = _autograde(task, root, config, student_id)
-        first = next((p.notebook for p in prepared.values() if p.notebook is not None), None) or {}
-        kernel = _kernel_notes(root, first.get("cells", []), task.limits)
+        prepared, found = _prepare(task, folder)
+        notes += found
+        readable = [p.notebook for p in prepared.values() if p.notebook is not None]
+        autograded, log = _autograde(task, root, config, student_id) if readable else (False, "")
+        kernel = _kernel_notes(root, readable[0]["cells"] if readable else [], task.limits)
         notes += kernel
-        if not autograded and any(p.notebook is not None for p in prepared.values()) and not kernel:
+        if readable and not autograded and not kernel:
             notes.append(f"failed autograde: {_first_error(log)}")
         given = _nbgrader_scores(config, sub.assignment, student_id, [nb.name for nb in specs]) if autograded else {}
         result = _Graded()
-        executed: dict[str, dict[str, Any]] = {}
+        executed: list[Path] = []
         for spec in specs:
-            out_nb = root / "autograded" / student_id / sub.assignment / f"{spec.name}.ipynb"
-            notebook = _read(out_nb) if autograded else None
-            if notebook is not None:
-                executed[spec.name] = notebook
-                notes += [f"timeout in {cell}" for cell in _errors(notebook, ("CellTimeoutError",))]
-                notes += [f"ran out of memory in {cell} (the limit is {task.limits.memory_mb} MB)"
-                          for cell in _errors(notebook, ("MemoryError",))]
-                notes += [f"printed more than {task.limits.output_mb} MB of output in {cell} (the rest was "
-                          "not kept)" for cell in _errors(notebook, ("OutputLimitError",))]
+            path = root / "autograded" / student_id / sub.assignment / f"{spec.name}.ipynb"
+            notebook = _read(path) if autograded else None
             graded = _judge(spec, notebook, given, task.timeout, f"{spec.name}:" if len(specs) > 1 else "")
             result.questions += graded.questions
             result.labels += graded.labels
-            result.notes += graded.notes
             result.by_hand += graded.by_hand
             if notebook is not None:
+                notes += _execution_notes(notebook, task.limits)
                 _restore_cells(notebook, spec, graded.rescored, graded.scores)
-                out_nb.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+                path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
                 _write_scores(config, sub.assignment, student_id, {(spec.name, g): p for g, p in graded.scores.items()})
-        notes += result.notes
-        feedback: list[str] = []
-        target = task.out / "feedback" / safe_name(sub.student) / safe_name(sub.assignment)
-        for name in executed:
-            out_nb = root / "autograded" / student_id / sub.assignment / f"{name}.ipynb"
-            _copy_out(out_nb, task.out / "autograded" / safe_name(sub.student) / safe_name(sub.assignment) / out_nb.name)
-            page = write_feedback(out_nb, config.CourseDirectory.db_url, sub.assignment, student_id, target / f"{name}.html")
-            feedback.append(str(page.relative_to(task.out)))
+                executed.append(path)
+            notes += graded.notes
+        feedback = _publish(task, config, student_id, executed)
         log_path = task.out / "logs" / safe_name(sub.assignment) / f"{safe_name(sub.student)}.log"
         log_path.parent.mkdir(parents=True, exist_ok=True)
         log_path.write_text(log.replace(scratch, "<course>"), encoding="utf-8")

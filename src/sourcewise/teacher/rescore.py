@@ -16,12 +16,12 @@ inputs. :func:`score_report` scores one report here, where no student code ever 
    language the notebook had chosen.
 
 >>> from sourcewise.teacher.keys import GradeCall
->>> call = GradeCall("labels", "grade_labels", "q1", {"P1": "denial", "P2": "non_confirmation"}, {"points": 2})
->>> result = score_report(call, 2, {"value": {"P1": "denial", "P2": "denial"}, "language": "en"})
+>>> call = GradeCall("labels", "grade_labels", "q1", {"X1": "denial", "X2": "non_confirmation"}, {"points": 2})
+>>> result = score_report(call, 2, {"value": {"X1": "denial", "X2": "denial"}, "language": "en"})
 >>> result.points
 1.5
 >>> print(result.feedback.splitlines()[0])
-✓ P1: right, 'denial'.
+✓ X1: right, 'denial'.
 >>> score_report(call, 2, None).reason
 'the answer was not reported'
 """
