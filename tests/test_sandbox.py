@@ -19,7 +19,7 @@ import pytest
 from sourcewise.cli import main
 from sourcewise.teacher import _launch
 from sourcewise.teacher.errors import InputError
-from sourcewise.teacher.sandbox import KERNEL_NAME, bwrap_args, start_sandbox
+from sourcewise.teacher.sandbox import KERNEL_NAME, bwrap_args, probe, start_sandbox
 
 FIXTURE = Path(__file__).parent / "fixtures" / "course"
 
@@ -96,3 +96,13 @@ def test_the_launcher_never_takes_a_shared_folder_for_a_kernel(tmp_path: Path) -
                            str(shared / "connection.json")], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2 and "is not a folder of its own for this kernel" in done.stderr
     assert (shared.stat().st_uid, shared.stat().st_mode) == (before.st_uid, before.st_mode)
+
+
+def test_a_failing_trial_says_why(tmp_path: Path) -> None:
+    box = start_sandbox("required", tmp_path, [], 8)
+    config = box.kernels / "sandbox.json"
+    settings = json.loads(config.read_text(encoding="utf-8"))
+    settings["args"] = ["--no-such-option", *settings["args"]]
+    config.write_text(json.dumps(settings), encoding="utf-8")
+    problem = probe(config, tmp_path / "again" / "sourcewise-kernel-trial", [])
+    assert problem.startswith("bubblewrap failed: bwrap: Unknown option --no-such-option")

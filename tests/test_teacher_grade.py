@@ -285,6 +285,8 @@ def test_rerun_through_the_cli_is_idempotent_and_shows_progress(graded: dict[str
          "--out", str(out), "--workers", "2"],
         capture_output=True, text=True, env=env, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("sandbox: bubblewrap")  # said before any student code runs ...
+    assert "sandbox: bubblewrap" in done.stdout  # ... and again at the end
     assert "] 13/13 " in done.stderr and "[#" in done.stderr
     assert "wrongly named notebook" in done.stdout
     assert (out / "grades.csv").read_text(encoding="utf-8") == first["grades.csv"]

@@ -196,8 +196,11 @@ def main(argv: list[str]) -> int:
                    "--chdir", folder, *config["final_args"], *command]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts reach the kernel as messages
     _become_subreaper()
+    # a kernel's own stdout and stderr go nowhere (its output reaches nbgrader as messages);
+    # the grader's trial run keeps stderr, so that it can say why a sandbox failed
+    errors = None if "--probe" in argv else subprocess.DEVNULL
     process = subprocess.Popen(command, env=env, cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                               stderr=errors)
 
     def stop(_number: int, _frame: Any) -> None:
         # the kernel's processes first: bubblewrap then reaps them and ends by itself
