@@ -44,20 +44,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sourcewise.teacher.answers import keyless_test, reported, without_reports
+from sourcewise.teacher.answers import keyless_test
+from sourcewise.teacher.attention import execution_notes, kernel_notes
 from sourcewise.teacher.collect import Submission
-from sourcewise.teacher.course import CellSpec, Course, NotebookSpec, cell_text, nbgrader_meta
+from sourcewise.teacher.course import Course, NotebookSpec, cell_text, nbgrader_meta
 from sourcewise.teacher.errors import InputError
-from sourcewise.teacher.execute import read_incidents
 from sourcewise.teacher.feedback import write_feedback
+from sourcewise.teacher.judge import Judged, judge, per_call_seconds, restore_cells
 from sourcewise.teacher.precheck import Prepared, precheck
-from sourcewise.teacher.rescore import CellRescore, answer_value, score_report
-from sourcewise.teacher.results import LabelAnswer, QuestionResult, SubmissionResult, safe_name
+from sourcewise.teacher.results import SubmissionResult, safe_name
 from sourcewise.teacher.sandbox import Limits
 
-__all__ = ["GradeTask", "grade_submission", "nbgrader_config", "per_call_seconds", "prepare_templates"]
-
-_EPSILON = 1e-6
+__all__ = ["GradeTask", "grade_submission", "keys_inside", "nbgrader_config", "prepare_templates"]
 
 
 @dataclass(frozen=True)
@@ -177,17 +175,6 @@ def _empty_gradebook(path: Path) -> None:
     db.close()
 
 
-def per_call_seconds(timeout: int, spec: CellSpec) -> float:
-    """Each hidden call of a graded function gets a share of the cell's time, at most 3 s.
-
-    >>> from sourcewise.teacher.keys import GradeCall
-    >>> per_call_seconds(30, CellSpec("t", "test", 2, "", GradeCall("function", "grade_function", "f", {"a": 1, "b": 2})))
-    3.0
-    """
-    cases = len(spec.call.key) if spec.call is not None else 1
-    return round(min(3.0, timeout / (cases + 1)), 2)
-
-
 def _keyless_notebook(spec: NotebookSpec, timeout: int) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(spec.path.read_text(encoding="utf-8"))
     for cell in data.get("cells", []):
@@ -248,167 +235,6 @@ def _first_error(log: str) -> str:
 
 def _student_id(student: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", student).strip("_") or "student"
-
-
-def _cell_name(cells: list[dict[str, Any]], index: int) -> str:
-    """``cell q1_answer`` for a cell of nbgrader's, ``cell 14`` (counting from 1) for another."""
-    if 0 <= index < len(cells):
-        grade_id = nbgrader_meta(cells[index]).get("grade_id")
-        if grade_id:
-            return f"cell {grade_id}"
-    return f"cell {index + 1}"
-
-
-def _errors(notebook: dict[str, Any], names: tuple[str, ...]) -> list[str]:
-    """The cells whose output holds an error of one of these names."""
-    cells = notebook.get("cells", [])
-    return [_cell_name(cells, i) for i, cell in enumerate(cells)
-            if any(o.get("output_type") == "error" and o.get("ename") in names for o in cell.get("outputs", []))]
-
-
-def _kernel_notes(root: Path, cells: list[dict[str, Any]], limits: Limits) -> list[str]:
-    """What the sandbox's watchdog and the guarded execution recorded, as sentences."""
-    notes: list[str] = []
-    try:
-        status = json.loads((root / "kernel-status.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        status = {}
-    stopped = {
-        "processes": f"started more than {limits.processes} processes (a fork bomb?): its kernel was stopped",
-        "memory": f"used more than {limits.memory_mb} MB of memory: its kernel was stopped",
-        "cpu": f"used more than {limits.cpu_seconds} s of CPU time: its kernel was stopped",
-        "wall": f"ran longer than {limits.wall_seconds} s in all (does a cell ignore the timeout?): its kernel was stopped",
-    }
-    used = False
-    for incident in read_incidents(root / "incidents.jsonl"):
-        where = _cell_name(cells, int(incident.get("cell", -1)))
-        if incident["kind"] == "output":
-            notes.append(f"sent more than {2 * limits.output_mb} MB of output (in {where}): its kernel was stopped")
-        elif incident["kind"] == "stuck":
-            notes.append(f"{where} did not stop when its time was up (does it catch the interrupt?): "
-                         "the notebook could not be graded")
-        elif incident["kind"] == "message":
-            notes.append(f"sent one output of more than {int(incident['limit']) // 2**20} MB (in {where}): "
-                         "its kernel was stopped")
-        elif status.get("reason") in stopped:
-            used = True
-            notes.append(f"{stopped[status['reason']]} (in {where})")
-        else:
-            code = status.get("code")
-            # bubblewrap reports a kernel killed by signal N as 128 + N
-            how = (f"killed by signal {int(code) - 128}" if isinstance(code, int) and 128 < code < 160 else
-                   f"exit status {code}" if code is not None else "no reason given")
-            notes.append(f"its kernel stopped while running {where} ({how}): the notebook ended or killed it")
-    if status.get("reason") in stopped and not used:
-        notes.append(stopped[status["reason"]])
-    return notes
-
-
-def _restore_cells(notebook: dict[str, Any], spec: NotebookSpec, rescored: dict[str, CellRescore],
-                   points: dict[str, float]) -> None:
-    """The executed notebook as the student should see it: each key-less test cell with
-    its real source, the grader's feedback and points instead of the report."""
-    for cell in notebook.get("cells", []):
-        known = spec.cell(str(nbgrader_meta(cell).get("grade_id", "")))
-        if known is None or not known.keyless or known.kind != "test":
-            continue
-        cell["source"] = known.source
-        outputs = without_reports(cell.get("outputs", []))
-        again = rescored.get(known.grade_id)
-        if again is not None and again.feedback:
-            outputs.append({"output_type": "stream", "name": "stdout", "text": again.feedback})
-        if known.grade_id in points and not any(o.get("output_type") == "error" for o in outputs):
-            outputs.append({"output_type": "execute_result", "execution_count": cell.get("execution_count"),
-                            "data": {"text/plain": repr(points[known.grade_id])}, "metadata": {}})
-        cell["outputs"] = outputs
-
-
-def _labels(question: str, value: Any, key: dict[str, Any]) -> list[LabelAnswer]:
-    from sourcewise.errors import LabelError
-    from sourcewise.grading import Key
-    from sourcewise.taxonomy import parse_label
-
-    given_by_item: dict[str, Any] = {}
-    try:
-        the_key = Key.of(key)
-    except (TypeError, LabelError):
-        return []
-    if isinstance(value, dict):
-        for name, given in value.items():
-            item = the_key.find(str(name))
-            if item is not None:
-                given_by_item[item.item] = given
-    rows = []
-    for item in the_key.items:
-        given = given_by_item.get(item.item)
-        if given is None or given is Ellipsis or (isinstance(given, str) and not given.strip()):
-            text = "(no answer)"
-        else:
-            try:
-                text = parse_label(given)
-            except LabelError:
-                text = "(not a label)"
-            if text in item.alternatives:
-                text = str(item.expected)
-        rows.append(LabelAnswer(question, item.item, str(item.expected), text))
-    return rows
-
-
-@dataclass
-class _Graded:
-    questions: list[QuestionResult] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    labels: list[LabelAnswer] = field(default_factory=list)
-    scores: dict[str, float] = field(default_factory=dict)
-    rescored: dict[str, CellRescore] = field(default_factory=dict)
-    by_hand: list[str] = field(default_factory=list)
-
-
-def _judge(spec: NotebookSpec, executed: dict[str, Any] | None, given: dict[tuple[str, str], float | None],
-           timeout: int, prefix: str) -> _Graded:
-    """Final points per graded cell: nbgrader's 0 stands; otherwise what the key gives the report."""
-    graded = _Graded()
-    by_id = {str(nbgrader_meta(c).get("grade_id")): c for c in (executed or {}).get("cells", [])
-             if nbgrader_meta(c).get("grade_id")}
-    for cell in spec.cells:
-        label = f"{prefix}{cell.grade_id}"
-        nbgrader = given.get((spec.name, cell.grade_id)) if executed is not None else None
-        if cell.kind != "test":
-            if cell.points > 0:  # an answer the teacher grades by hand (nbgrader: 0 if left blank)
-                if executed is not None and nbgrader is None:
-                    graded.by_hand.append(label)
-                graded.questions.append(QuestionResult(label, nbgrader, cell.points, nbgrader, None))
-            continue
-        if not cell.keyless or cell.call is None:  # graded inside the kernel, as nbgrader does
-            points = nbgrader or 0.0
-            graded.questions.append(QuestionResult(label, round(points, 4), cell.points, nbgrader, None))
-            continue
-        outputs = by_id[cell.grade_id].get("outputs", []) if cell.grade_id in by_id else []
-        report = reported(outputs, cell.grade_id)
-        again = None
-        points = 0.0
-        if nbgrader is not None and nbgrader > _EPSILON:
-            again = score_report(cell.call, cell.points, report, cell.checks, per_call_seconds(timeout, cell))
-            graded.rescored[cell.grade_id] = again
-            if again.points is None:
-                graded.notes.append(f"the answer to {label} was not reported (did the notebook change the "
-                                    "course's grading code?)")
-            else:
-                points = min(nbgrader, again.points)
-        if executed is not None:
-            graded.scores[cell.grade_id] = round(points, 4)
-        graded.questions.append(QuestionResult(label, round(points, 4), cell.points, round(points, 4) if executed
-                                               is not None else None, None if again is None else again.points))
-        if cell.call.kind == "function" and report is not None and isinstance(report.get("calls"), list):
-            slow = [c for c in report["calls"] if isinstance(c, dict) and c.get("error") == "timeout"]
-            if slow:
-                graded.notes.append(f"{cell.call.target} ran over {per_call_seconds(timeout, cell):g} s on "
-                                    f"{len(slow)} hidden input{'s' if len(slow) > 1 else ''} in {label}")
-        if cell.call.kind == "labels":
-            value = answer_value(cell.call, report) if report is not None else None
-            if executed is not None:
-                graded.labels += _labels(label, value, cell.call.key)
-    return graded
 
 
 def _nbgrader_scores(config: Any, assignment: str, student_id: str, names: list[str]) -> dict[tuple[str, str], float | None]:
@@ -486,15 +312,6 @@ def _prepare(task: GradeTask, folder: Path) -> tuple[dict[str, Prepared], list[s
     return prepared, notes
 
 
-def _execution_notes(notebook: dict[str, Any], limits: Limits) -> list[str]:
-    """What the executed notebook's errors say the student's code ran into."""
-    return ([f"timeout in {cell}" for cell in _errors(notebook, ("CellTimeoutError",))]
-            + [f"ran out of memory in {cell} (the limit is {limits.memory_mb} MB)"
-               for cell in _errors(notebook, ("MemoryError",))]
-            + [f"printed more than {limits.output_mb} MB of output in {cell} (the rest was not kept)"
-               for cell in _errors(notebook, ("OutputLimitError",))])
-
-
 def _publish(task: GradeTask, config: Any, student_id: str, executed: list[Path]) -> list[str]:
     """Copy the executed notebooks to ``out`` and write their feedback pages; returns the pages."""
     sub, out = task.submission, task.out
@@ -512,7 +329,7 @@ def grade_submission(task: GradeTask) -> SubmissionResult:
 
     The steps: checked copies of the notebooks; nbgrader's autograde (the kernel sandboxed);
     what the sandbox and nbgrader noticed; each notebook's test cells scored against the keys
-    (:func:`_judge`), the scores written into the gradebook and the feedback put into the
+    (:mod:`sourcewise.teacher.judge`), the scores written into the gradebook and the feedback put into the
     executed notebook; then the executed notebooks, feedback pages and log go to ``out``.
     """
     sub, course = task.submission, task.course
@@ -533,23 +350,23 @@ def grade_submission(task: GradeTask) -> SubmissionResult:
         notes += found
         readable = [p.notebook for p in prepared.values() if p.notebook is not None]
         autograded, log = _autograde(task, root, config, student_id) if readable else (False, "")
-        kernel = _kernel_notes(root, readable[0]["cells"] if readable else [], task.limits)
+        kernel = kernel_notes(root, readable[0]["cells"] if readable else [], task.limits)
         notes += kernel
         if readable and not autograded and not kernel:
             notes.append(f"failed autograde: {_first_error(log)}")
         given = _nbgrader_scores(config, sub.assignment, student_id, [nb.name for nb in specs]) if autograded else {}
-        result = _Graded()
+        result = Judged()
         executed: list[Path] = []
         for spec in specs:
             path = root / "autograded" / student_id / sub.assignment / f"{spec.name}.ipynb"
             notebook = _read(path) if autograded else None
-            graded = _judge(spec, notebook, given, task.timeout, f"{spec.name}:" if len(specs) > 1 else "")
+            graded = judge(spec, notebook, given, task.timeout, f"{spec.name}:" if len(specs) > 1 else "")
             result.questions += graded.questions
             result.labels += graded.labels
             result.by_hand += graded.by_hand
             if notebook is not None:
-                notes += _execution_notes(notebook, task.limits)
-                _restore_cells(notebook, spec, graded.rescored, graded.scores)
+                notes += execution_notes(notebook, task.limits)
+                restore_cells(notebook, spec, graded.rescored, graded.scores)
                 path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
                 _write_scores(config, sub.assignment, student_id, {(spec.name, g): p for g, p in graded.scores.items()})
                 executed.append(path)

@@ -9,9 +9,10 @@ The pipeline, one step per module, in this order:
 3. :mod:`~sourcewise.teacher.sandbox`: try bubblewrap once and write the grading kernelspec.
 4. :func:`~sourcewise.teacher.autograde.prepare_templates`: one key-less gradebook per assignment.
 5. :mod:`~sourcewise.teacher.autograde`, in parallel worker processes, per submission:
-   :mod:`~sourcewise.teacher.precheck`, nbgrader ``autograde`` (its kernel sandboxed,
-   its hidden tests only reporting answers), :mod:`~sourcewise.teacher.rescore` (the keys,
-   here), nbgrader's feedback exporter.
+   :mod:`~sourcewise.teacher.precheck`, nbgrader ``autograde`` (its kernel sandboxed and
+   guarded by :mod:`~sourcewise.teacher.execute`, its hidden tests only reporting answers),
+   :mod:`~sourcewise.teacher.judge` (the keys, here), :mod:`~sourcewise.teacher.attention`,
+   nbgrader's feedback exporter.
 6. :mod:`~sourcewise.teacher.results`: ``results/`` and ``grades.csv``.
 7. :mod:`~sourcewise.teacher.report`: the class report (HTML and PNG).
 
