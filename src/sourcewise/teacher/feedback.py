@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["write_feedback"]
+__all__ = ["warm_exporter", "write_feedback"]
 
 
 _NO_ALT = re.compile(r"<img(?![^>]*\balt=)", re.IGNORECASE)
@@ -61,6 +61,11 @@ def _exporter() -> Any:
     exporter.register_preprocessor(GetGrades, enabled=True)  # type: ignore[no-untyped-call]
     exporter.register_preprocessor(CSSHTMLHeaderPreprocessor, enabled=True)  # type: ignore[no-untyped-call]
     return exporter
+
+
+def warm_exporter() -> None:
+    """Build the exporter now (a grading run does this before it forks its workers)."""
+    _exporter()
 
 
 def write_feedback(autograded: Path, db_url: str, assignment: str, student_id: str, dest: Path) -> Path:

@@ -127,6 +127,15 @@ def _run_pool(tasks: list[GradeTask], workers: int, done: Callable[[SubmissionRe
     return results
 
 
+def _warm_up() -> None:
+    """What every worker needs, loaded once here before they are forked: the kernel client
+    and nbgrader's execution step, and the feedback exporter with its templates compiled."""
+    import sourcewise.teacher.execute  # noqa: F401 (nbclient, jupyter_client and zmq, imported)
+    from sourcewise.teacher.feedback import warm_exporter
+
+    warm_exporter()
+
+
 def grade_class(
     submissions: Path | str,
     course_dir: Path | str = ".",
@@ -177,6 +186,7 @@ def grade_class(
         templates, keyless = prepare_templates(course, needed, work)
         tasks = [GradeTask(s, course, templates.get(s.assignment), out, course.timeout, box.kernels, keyless,
                            work, box.limits) for s in intake.submissions]
+        _warm_up()
         # Two more workers than CPUs: a worker waits on its sandboxed kernel's start-up and
         # messages much of the time; on 2 cores throughput measured best with 4 or 5.
         count = workers or (os.cpu_count() or 1) + 2
