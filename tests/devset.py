@@ -28,7 +28,7 @@ from sourcewise.article import Article, Span, Unit, Why
 from sourcewise.cues import CATEGORIES, CategoryScore, Cue, find_cues
 
 DEVSET_DIR = Path(__file__).parent / "data" / "devset"
-SPLITS = ("tuning", "heldout")
+SPLITS = ("tuning", "heldout", "heldout-2")
 
 
 @dataclass(frozen=True)
