@@ -42,7 +42,7 @@ def test_heldout_news_meet_the_targets_of_issue_10() -> None:
 
 def test_tuning_news_and_the_article_stay_good() -> None:
     tuning = score_detector(TUNING)
-    assert tuning.overall.f1 >= 0.90 and tuning.category_correct >= 0.85, tuning.table("tuning news")
+    assert tuning.overall.f1 >= 0.97 and tuning.category_correct >= 0.97, tuning.table("tuning news")
     article = score_detector([from_article(load_article())])
     assert article.overall.f1 >= 0.95 and article.category_correct >= 0.95, article.table("article")
 
@@ -69,6 +69,32 @@ def test_tuning_news_and_the_article_stay_good() -> None:
         ("Wie die Zeitung meldete, ist der Minister krank.", "de", "according_to"),
         ("Das Ministerium nahm zu dem Bericht keine Stellung.", "de", "non_confirmation"),
         ("Ein Sprecher wollte sich dazu nicht äußern.", "de", "non_confirmation"),
+        # the second round's families (issue #10, item 3); none of these sentences is in the dev set
+        ("A spokeswoman did not respond to a request for comment.", "en", "non_confirmation"),
+        ("The ministry would not confirm the figures.", "en", "non_confirmation"),
+        ("A company spokesman refused to comment.", "en", "non_confirmation"),
+        ("The embassy could not immediately be reached for comment.", "en", "non_confirmation"),
+        ("Officials said they were not aware of any such plan.", "en", "non_confirmation"),
+        ("The firm declined repeated requests for comment.", "en", "non_confirmation"),
+        ("The minister has told lawmakers the plan is dead.", "en", "verb_of_saying"),
+        ("He spoke for an hour, adding that no troops would move.", "en", "verb_of_saying"),
+        ("Reuters identified the man as a former officer.", "en", "verb_of_saying"),
+        ("The mayor is said to be furious.", "en", "reportive_modal"),
+        ("The general is believed to have fled.", "en", "reportive_modal"),
+        ("A deal said to be worth millions collapsed.", "en", "reportive_modal"),
+        ("The storm may reach the coast on Monday.", "en", "hedge"),
+        ("The figure could well be higher.", "en", "hedge"),
+        ("Ein Sprecher wollte den Bericht nicht bestätigen.", "de", "non_confirmation"),
+        ("Dazu äußerte der Minister sich nicht.", "de", "non_confirmation"),
+        ("Die Firma lehnte eine Stellungnahme ab.", "de", "non_confirmation"),
+        ("Die Polizei ließ offen, ob es Festnahmen gab.", "de", "non_confirmation"),
+        ("Die Behörde verweigerte jede Auskunft.", "de", "non_confirmation"),
+        ("Die Opposition hat einen Untersuchungsausschuss gefordert.", "de", "verb_of_saying"),
+        ("Der Trainer stellte klar, dass er bleibt.", "de", "verb_of_saying"),
+        ("Der Konzern gab die Panne zu.", "de", "verb_of_saying"),
+        ("Der Minister soll angeblich zurücktreten.", "de", "reportive_modal"),
+        ("Medienberichten zufolge ist der Vertrag unterschrieben.", "de", "anonymity"),
+        ("Die Agentur zitierte einen Sprecher mit den Worten, alles sei ruhig.", "de", "according_to"),
     ],
 )
 def test_the_weak_spots_of_issue_10_are_found(sentence: str, lang: str, expected: str) -> None:
