@@ -328,6 +328,7 @@ def test_english_cues_are_found(sentence: str, expected: set[tuple[str, str]]) -
         ("The government refused to release the prisoners.", "non_confirmation"),
         ("The blast, adding to the chaos, shook the city.", "verb_of_saying"),
         ("We bring you reports from around the world.", "verb_of_saying"),
+        ("The rules that apply are strict.", "verb_of_saying"),
     ],
 )
 def test_english_false_friends_are_not_cues(sentence: str, absent: str) -> None:
