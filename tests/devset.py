@@ -5,8 +5,8 @@ text exactly as stored, and its units (sentences) with a label, the rulebook rul
 it, the named source, and the cue spans. See tests/data/devset/README.md for the conventions.
 
 The texts are split into a *tuning* part (rules may be written while looking at it) and a
-*held-out* part, ``heldout-2`` (never looked at while writing rules; the quality test scores it,
-and only its aggregate figures are ever printed, see :meth:`DetectorScores.summary`).
+*held-out* part, ``heldout-2`` (never looked at while writing rules; the quality test scores it
+and prints only its aggregate figures, see :meth:`DetectorScores.summary`).
 
     >>> texts = load_devset(split="tuning")
     >>> sorted({t.language for t in texts})

@@ -1,10 +1,12 @@
 """The cue detector's quality on news it was not written for, and its robustness.
 
 The figures are quality, not speed, so they are asserted here (speed is printed by
-benchmarks/detector.py). The held-out part of the development set (``heldout-2``) is never read
-while rules are written, and nothing but its aggregate figures is ever printed here (no category,
-no cue). The targets come from issue #10: F1 and precision at least 0.90, and at least 0.85 of the
-gold cues found with the right category.
+benchmarks/detector.py). The held-out part of the development set (``heldout-2``) was never read
+while rules were written; it was measured once, on 2026-12-02, after tuning had stopped, and no
+failure here prints its single cues. The targets come from issue #10: F1 and precision at least
+0.90, and at least 0.85 of the gold cues found with the right category. Precision is reached;
+F1 and the right category are not quite (see the strict xfail below), and the floor test keeps
+what has been reached.
 """
 
 from __future__ import annotations
@@ -25,12 +27,25 @@ TARGET_F1, TARGET_PRECISION, TARGET_CATEGORY = 0.90, 0.90, 0.85
 
 def _aggregate(scores: DetectorScores) -> tuple[float, float, float]:
     """Precision, F1 and the right-category share as plain numbers, so that a failing assert
-    shows these and nothing else about the held-out news."""
+    shows these and nothing about single cues of the held-out news."""
     return scores.overall.precision, scores.overall.f1, scores.category_correct
 
 
-@pytest.mark.xfail(strict=True, reason="issue #10's targets are not measured yet on the fresh held-out news; "
-                   "when they are reached, strict xfail turns the pass into a failure: then drop the mark")
+def test_heldout_news_stay_at_the_measured_level() -> None:
+    """What the rules reached on the fresh held-out news when they were measured (P 0.96, R 0.84,
+    F1 0.898, 0.844 in the right category): a rule change that loses ground fails here."""
+    scores = score_detector(HELDOUT_TEXTS)
+    precision, f1, category = _aggregate(scores)
+    summary = scores.summary("held-out news")
+    assert precision >= 0.95, summary
+    assert f1 >= 0.89, summary
+    assert category >= 0.84, summary
+
+
+@pytest.mark.xfail(strict=True, reason="issue #10's targets are not reached on the fresh held-out news "
+                   "(measured once, 2026-12-02: F1 0.898 of 0.90, right category 0.844 of 0.85, precision 0.96); "
+                   "the part has now been seen, so more tuning needs a fresh part to measure on; when the "
+                   "targets are reached, strict xfail turns the pass into a failure: then drop the mark")
 def test_heldout_news_meet_the_targets_of_issue_10() -> None:
     scores = score_detector(HELDOUT_TEXTS)
     precision, f1, category = _aggregate(scores)
@@ -38,6 +53,15 @@ def test_heldout_news_meet_the_targets_of_issue_10() -> None:
     assert precision >= TARGET_PRECISION, summary
     assert f1 >= TARGET_F1, summary
     assert category >= TARGET_CATEGORY, summary
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heldout_news_are_good_in_each_language(lang: str) -> None:
+    scores = score_detector(t for t in HELDOUT_TEXTS if t.language == lang)
+    precision, f1, category = _aggregate(scores)
+    summary = scores.summary(f"held-out news, {lang}")
+    assert precision >= 0.90 and f1 >= 0.85, summary
+    assert category >= 0.80, summary
 
 
 def test_tuning_news_and_the_article_stay_good() -> None:
