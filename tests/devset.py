@@ -29,7 +29,7 @@ from sourcewise.article import Article, Span, Unit, Why
 from sourcewise.cues import CATEGORIES, CategoryScore, Cue, find_cues
 
 DEVSET_DIR = Path(__file__).parent / "data" / "devset"
-#: The held-out part. The first one ("heldout") joined the tuning part on 2026-12-02, once a failing
+#: The held-out part. The first one ("heldout") joined the tuning part on 2026-12-01, once a failing
 #: test had printed its mistakes; "heldout-2" was collected then and annotated before any rule change.
 HELDOUT = "heldout-2"
 SPLITS = ("tuning", HELDOUT)
