@@ -25,7 +25,7 @@ LAB_COMMAND = $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
 # Extra options for one run, e.g. `make lab LAB_OPTIONS=--no-browser`.
 LAB_OPTIONS ?=
 
-.PHONY: install lab test fast chromium exercises clean
+.PHONY: install lab test fast chromium bubblewrap exercises clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,7 +63,7 @@ lab: $(COURSE_STAMP)
 	$(LAB_COMMAND) $(LAB_OPTIONS)
 
 # Everything, as CI runs it (.ci/run): nothing is skipped or deselected.
-test: $(TEST_STAMP) chromium $(AXE)
+test: $(TEST_STAMP) chromium bubblewrap $(AXE)
 	SOURCEWISE_AXE="$(CURDIR)/$(AXE)" $(BIN)/python -m pytest
 
 # The inner loop: the library, its doctests and every check that needs no built environment,
@@ -71,15 +71,25 @@ test: $(TEST_STAMP) chromium $(AXE)
 fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
+# Debian packages the tests need, installed when missing (as root, with apt-get), else the
+# command to run: $(call need,COMMAND,PACKAGE,WHO NEEDS IT)
+define need
+	@command -v $(1) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "$(3) need $(2): installing it (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	  else \
+	    echo "$(3) need $(2): run 'sudo apt-get install $(2)' once, then 'make test'." >&2; exit 1; \
+	  fi; }
+endef
+
 # The browser tests (tests/browser) drive Debian's Chromium: Playwright cannot download its own here.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Chromium for the browser tests (apt-get)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium' once, then 'make test'." >&2; exit 1; \
-	  fi; }
+	$(call need,chromium,chromium,The browser tests)
+
+# `sourcewise grade` runs student code in a bubblewrap sandbox; tests/test_attacks.py tries it for real.
+bubblewrap:
+	$(call need,bwrap,bubblewrap,The grading tests)
 
 $(AXE): | $(BIN)/python
 	@command -v npm >/dev/null 2>&1 || { \

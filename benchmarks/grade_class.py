@@ -6,14 +6,16 @@ real one is missing), with varied answers: a third fully right, the rest with 30
 of their dictionary answers changed, every tenth one the untouched release. Then, in
 the same run and on the same notebooks:
 
-* ``sourcewise grade CLASS --workers N`` (everything: autograde, re-score, feedback, report);
+* ``sourcewise grade CLASS --workers N --sandbox required`` (everything: autograde in a
+  bubblewrap sandbox per notebook, scoring against the keys, feedback, report);
+* the same with ``--sandbox off``, to show what the sandbox costs;
 * ``nbgrader autograde ASSIGNMENT`` over the whole ``submitted/`` folder (autograde only),
   after an untimed ``nbgrader generate_assignment``.
 
-It prints seconds per submission for each, the speed-up, and checks that the raw nbgrader
-scores are identical. Usage::
+It prints seconds per submission for each, the speed-ups, the CPU seconds per submission,
+and checks that the scores are nbgrader's. Usage::
 
-    .venv/bin/python benchmarks/grade_class.py [--students 30] [--workers 3] [--rounds 1] [--assignment NAME]
+    .venv/bin/python benchmarks/grade_class.py [--students 30] [--workers 4] [--rounds 1] [--assignment NAME]
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ LOAD = " ".join(f"{x:.1f}" for x in os.getloadavg())
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--students", type=int, default=30)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--assignment", default=None)
     parser.add_argument("--rounds", type=int, default=1, help="alternate the two this many times; report the mean")
     args = parser.parse_args()
@@ -113,46 +115,55 @@ def main() -> int:
         shutil.copytree(submitted, theirs_course / "submitted")
         _nbgrader(theirs_course, "generate_assignment", assignment, "--force")  # untimed set-up
 
-        ours_times, theirs_times, ours_cpu, theirs_cpu = [], [], [], []
+        times: dict[str, list[float]] = {"required": [], "off": [], "nbgrader": []}
+        cpus: dict[str, list[float]] = {"required": [], "off": [], "nbgrader": []}
         for round_ in range(args.rounds):
-            grading = Path(scratch) / "grading"
-            shutil.rmtree(grading, ignore_errors=True)
-            start, cpu = time.perf_counter(), _children_cpu()
-            ours = subprocess.run(
-                [str(BIN / "sourcewise"), "grade", str(submitted), "--course-dir", str(ours_course),
-                 "--out", str(grading), "--workers", str(args.workers), "--assignment", assignment],
-                env=_env(), capture_output=True, text=True, check=False)
-            ours_times.append(time.perf_counter() - start)
-            ours_cpu.append(_children_cpu() - cpu)
-            if ours.returncode != 0:
-                print(ours.stderr, file=sys.stderr)
-                return 1
+            for sandbox in ("required", "off"):
+                grading = Path(scratch) / f"grading-{sandbox}"
+                shutil.rmtree(grading, ignore_errors=True)
+                start, cpu = time.perf_counter(), _children_cpu()
+                ours = subprocess.run(
+                    [str(BIN / "sourcewise"), "grade", str(submitted), "--course-dir", str(ours_course),
+                     "--out", str(grading), "--workers", str(args.workers), "--assignment", assignment,
+                     "--sandbox", sandbox],
+                    env=_env(), capture_output=True, text=True, check=False)
+                times[sandbox].append(time.perf_counter() - start)
+                cpus[sandbox].append(_children_cpu() - cpu)
+                if ours.returncode != 0:
+                    print(ours.stderr, file=sys.stderr)
+                    return 1
             for folder in ("autograded", "feedback"):
                 shutil.rmtree(theirs_course / folder, ignore_errors=True)
             start, cpu = time.perf_counter(), _children_cpu()
             _nbgrader(theirs_course, "autograde", assignment, "--force")
-            theirs_times.append(time.perf_counter() - start)
-            theirs_cpu.append(_children_cpu() - cpu)
-            print(f"round {round_ + 1}: sourcewise {ours_times[-1]:.1f} s, nbgrader {theirs_times[-1]:.1f} s", file=sys.stderr)
-        ours_seconds = sum(ours_times) / len(ours_times)
-        theirs_seconds = sum(theirs_times) / len(theirs_times)
+            times["nbgrader"].append(time.perf_counter() - start)
+            cpus["nbgrader"].append(_children_cpu() - cpu)
+            print(f"round {round_ + 1}: sourcewise {times['required'][-1]:.1f} s (sandbox off: {times['off'][-1]:.1f} s), "
+                  f"nbgrader {times['nbgrader'][-1]:.1f} s", file=sys.stderr)
         _nbgrader(theirs_course, "export")
-
-        with (Path(scratch) / "grading" / "grades.csv").open(encoding="utf-8") as handle:
-            mine = {r["student"]: float(r["nbgrader_score"]) for r in csv.DictReader(handle)}
+        scores = {}
+        for sandbox in ("required", "off"):
+            with (Path(scratch) / f"grading-{sandbox}" / "grades.csv").open(encoding="utf-8") as handle:
+                scores[sandbox] = {r["student"]: float(r["score"]) for r in csv.DictReader(handle)}
         with (theirs_course / "grades.csv").open(encoding="utf-8") as handle:
             serial = {r["student_id"]: float(r["raw_score"]) for r in csv.DictReader(handle)}
     n = args.students
+    seconds = {k: sum(v) / len(v) for k, v in times.items()}
+    cpu = {k: sum(v) / len(v) / n for k, v in cpus.items()}
     print(f"class: {n} submissions of {assignment} ({'real course' if root == ROOT else 'fixture course'}), "
           f"{os.cpu_count()} CPUs, mean of {args.rounds} alternating round(s), load average before: {LOAD}")
-    print(f"sourcewise grade --workers {args.workers}: {ours_seconds:7.1f} s  {ours_seconds / n:.2f} s per submission "
-          "(autograde, re-score, feedback, report)")
-    print(f"nbgrader autograde (serial):   {theirs_seconds:7.1f} s  {theirs_seconds / n:.2f} s per submission (autograde only)")
-    print(f"speed-up: {theirs_seconds / ours_seconds:.2f}x")
-    print(f"CPU seconds per submission (all processes): sourcewise {sum(ours_cpu) / len(ours_cpu) / n:.2f}, "
-          f"nbgrader {sum(theirs_cpu) / len(theirs_cpu) / n:.2f}")
-    same = mine == serial
-    print(f"raw nbgrader scores identical: {same} (mean {sum(serial.values()) / max(len(serial), 1):.2f})")
+    for key, label in (("required", "sandbox on "), ("off", "sandbox off")):
+        print(f"sourcewise grade --workers {args.workers}, {label}: {seconds[key]:7.1f} s  "
+              f"{seconds[key] / n:.2f} s per submission (autograde, scoring, feedback, report)")
+    print(f"nbgrader autograde (serial):            {seconds['nbgrader']:7.1f} s  "
+          f"{seconds['nbgrader'] / n:.2f} s per submission (autograde only)")
+    print(f"speed-up, sandbox on:  {seconds['nbgrader'] / seconds['required']:.2f}x")
+    print(f"speed-up, sandbox off: {seconds['nbgrader'] / seconds['off']:.2f}x "
+          f"(the sandbox costs {100 * (seconds['required'] / seconds['off'] - 1):+.0f}% time)")
+    print(f"CPU seconds per submission (all processes): sourcewise {cpu['required']:.2f} (sandbox off "
+          f"{cpu['off']:.2f}), nbgrader {cpu['nbgrader']:.2f}")
+    same = scores["required"] == scores["off"] == serial
+    print(f"scores identical to nbgrader's: {same} (mean {sum(serial.values()) / max(len(serial), 1):.2f})")
     return 0 if same else 1
 
 

@@ -5,9 +5,10 @@ text exactly as stored, and its units (sentences) with a label, the rulebook rul
 it, the named source, and the cue spans. See tests/data/devset/README.md for the conventions.
 
 The texts are split into a *tuning* part (rules may be written while looking at it) and a
-*held-out* part (never looked at while writing rules; the quality test scores it).
+*held-out* part, ``heldout-2`` (never looked at while writing rules; the quality test scores it
+and prints only its aggregate figures, see :meth:`DetectorScores.summary`).
 
-    >>> texts = load_devset(split="heldout")
+    >>> texts = load_devset(split="tuning")
     >>> sorted({t.language for t in texts})
     ['de', 'en']
     >>> scores = score_detector(texts)
@@ -28,7 +29,10 @@ from sourcewise.article import Article, Span, Unit, Why
 from sourcewise.cues import CATEGORIES, CategoryScore, Cue, find_cues
 
 DEVSET_DIR = Path(__file__).parent / "data" / "devset"
-SPLITS = ("tuning", "heldout")
+#: The held-out part. The first one ("heldout") joined the tuning part on 2026-12-01, once a failing
+#: test had printed its mistakes; "heldout-2" was collected then and annotated before any rule change.
+HELDOUT = "heldout-2"
+SPLITS = ("tuning", HELDOUT)
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,25 @@ class DetectorScores:
         lines.append(f"cues found with the right category: {self.category_correct:.2f} "
                      f"({round(self.category_correct * self.gold)} of {self.gold}) in {self.texts} texts")
         return "\n".join(lines)
+
+    def summary(self, title: str = "") -> str:
+        """The aggregate figures only, on one line: nothing about single categories or cues, so
+        that a held-out part can be watched without being read.
+
+        >>> print(score_detector([], find=lambda text, lang: []).summary("empty"))
+        empty: P - R - F1 -, right category 0.00 (0 of 0 gold cues, 0 found) in 0 texts
+        """
+        row = self.overall
+        found, gold = row.tp + row.fp, row.tp + row.fn
+
+        def fig(value: float, defined: bool) -> str:
+            return f"{value:.2f}" if defined else "-"
+
+        figures = (f"P {fig(row.precision, found > 0)} R {fig(row.recall, gold > 0)} "
+                   f"F1 {fig(row.f1, found > 0 and gold > 0)}, right category {self.category_correct:.2f} "
+                   f"({round(self.category_correct * self.gold)} of {self.gold} gold cues, {self.predicted} found) "
+                   f"in {self.texts} texts")
+        return f"{title}: {figures}" if title else figures
 
 
 Finder = Callable[[str, str], Sequence[Cue]]

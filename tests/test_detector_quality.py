@@ -1,21 +1,23 @@
 """The cue detector's quality on news it was not written for, and its robustness.
 
 The figures are quality, not speed, so they are asserted here (speed is printed by
-benchmarks/detector.py). The held-out part of the development set is never read while rules are
-written; the targets come from issue #10: F1 and precision at least 0.90, and at least 0.85 of
-the gold cues found with the right category. Precision is reached; F1 and the right category
-are not quite (see the strict xfail below), and the floor test keeps what has been reached.
+benchmarks/detector.py). The held-out part of the development set (``heldout-2``) was never read
+while rules were written; it was measured once, on 2026-12-01, after tuning had stopped, and no
+failure here prints its single cues. The targets come from issue #10: F1 and precision at least
+0.90, and at least 0.85 of the gold cues found with the right category. Precision is reached;
+F1 and the right category are not quite (see the strict xfail below), and the floor test keeps
+what has been reached.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from devset import from_article, load_devset, score_detector
+from devset import HELDOUT, DetectorScores, from_article, load_devset, score_detector
 from sourcewise import load_article
 from sourcewise.cues import LANGUAGES, find_cues
 
-HELDOUT = load_devset(split="heldout")
+HELDOUT_TEXTS = load_devset(split=HELDOUT)
 TUNING = load_devset(split="tuning")
 
 
@@ -23,37 +25,48 @@ TUNING = load_devset(split="tuning")
 TARGET_F1, TARGET_PRECISION, TARGET_CATEGORY = 0.90, 0.90, 0.85
 
 
+def _aggregate(scores: DetectorScores) -> tuple[float, float, float]:
+    """Precision, F1 and the right-category share as plain numbers, so that a failing assert
+    shows these and nothing about single cues of the held-out news."""
+    return scores.overall.precision, scores.overall.f1, scores.category_correct
+
+
 def test_heldout_news_stay_at_the_measured_level() -> None:
-    """What the rules reach on the held-out news today (F1 0.88, P 0.92, 0.84 in the right
-    category): a rule change that loses ground fails here."""
-    scores = score_detector(HELDOUT)
-    table = scores.table("held-out news")
-    assert scores.overall.precision >= TARGET_PRECISION, table
-    assert scores.overall.f1 >= 0.88, table
-    assert scores.category_correct >= 0.84, table
+    """What the rules reached on the fresh held-out news when they were measured (P 0.96, R 0.84,
+    F1 0.898, 0.844 in the right category): a rule change that loses ground fails here."""
+    scores = score_detector(HELDOUT_TEXTS)
+    precision, f1, category = _aggregate(scores)
+    summary = scores.summary("held-out news")
+    assert precision >= 0.95, summary
+    assert f1 >= 0.89, summary
+    assert category >= 0.84, summary
 
 
-@pytest.mark.xfail(strict=True, reason="issue #10's targets are not reached yet on the held-out news "
-                   "(F1 0.88 of 0.90, right category 0.84 of 0.85); when they are, this test passes "
-                   "and strict xfail turns that into a failure: then drop the mark")
+@pytest.mark.xfail(strict=True, reason="issue #10's targets are not reached on the fresh held-out news "
+                   "(measured once, 2026-12-01: F1 0.898 of 0.90, right category 0.844 of 0.85, precision 0.96); "
+                   "the part has now been seen, so more tuning needs a fresh part to measure on; when the "
+                   "targets are reached, strict xfail turns the pass into a failure: then drop the mark")
 def test_heldout_news_meet_the_targets_of_issue_10() -> None:
-    scores = score_detector(HELDOUT)
-    assert scores.overall.precision >= TARGET_PRECISION
-    assert scores.overall.f1 >= TARGET_F1
-    assert scores.category_correct >= TARGET_CATEGORY
+    scores = score_detector(HELDOUT_TEXTS)
+    precision, f1, category = _aggregate(scores)
+    summary = scores.summary("held-out news")
+    assert precision >= TARGET_PRECISION, summary
+    assert f1 >= TARGET_F1, summary
+    assert category >= TARGET_CATEGORY, summary
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_heldout_news_are_good_in_each_language(lang: str) -> None:
-    scores = score_detector(t for t in HELDOUT if t.language == lang)
-    table = scores.table(f"held-out news, {lang}")
-    assert scores.overall.precision >= 0.85 and scores.overall.f1 >= 0.85, table
-    assert scores.category_correct >= 0.80, table
+    scores = score_detector(t for t in HELDOUT_TEXTS if t.language == lang)
+    precision, f1, category = _aggregate(scores)
+    summary = scores.summary(f"held-out news, {lang}")
+    assert precision >= 0.90 and f1 >= 0.85, summary
+    assert category >= 0.80, summary
 
 
 def test_tuning_news_and_the_article_stay_good() -> None:
     tuning = score_detector(TUNING)
-    assert tuning.overall.f1 >= 0.95 and tuning.category_correct >= 0.95, tuning.table("tuning news")
+    assert tuning.overall.f1 >= 0.97 and tuning.category_correct >= 0.97, tuning.table("tuning news")
     article = score_detector([from_article(load_article())])
     assert article.overall.f1 >= 0.95 and article.category_correct >= 0.95, article.table("article")
 
@@ -80,6 +93,32 @@ def test_tuning_news_and_the_article_stay_good() -> None:
         ("Wie die Zeitung meldete, ist der Minister krank.", "de", "according_to"),
         ("Das Ministerium nahm zu dem Bericht keine Stellung.", "de", "non_confirmation"),
         ("Ein Sprecher wollte sich dazu nicht äußern.", "de", "non_confirmation"),
+        # the second round's families (issue #10, item 3); none of these sentences is in the dev set
+        ("A spokeswoman did not respond to a request for comment.", "en", "non_confirmation"),
+        ("The ministry would not confirm the figures.", "en", "non_confirmation"),
+        ("A company spokesman refused to comment.", "en", "non_confirmation"),
+        ("The embassy could not immediately be reached for comment.", "en", "non_confirmation"),
+        ("Officials said they were not aware of any such plan.", "en", "non_confirmation"),
+        ("The firm declined repeated requests for comment.", "en", "non_confirmation"),
+        ("The minister has told lawmakers the plan is dead.", "en", "verb_of_saying"),
+        ("He spoke for an hour, adding that no troops would move.", "en", "verb_of_saying"),
+        ("Reuters identified the man as a former officer.", "en", "verb_of_saying"),
+        ("The mayor is said to be furious.", "en", "reportive_modal"),
+        ("The general is believed to have fled.", "en", "reportive_modal"),
+        ("A deal said to be worth millions collapsed.", "en", "reportive_modal"),
+        ("The storm may reach the coast on Monday.", "en", "hedge"),
+        ("The figure could well be higher.", "en", "hedge"),
+        ("Ein Sprecher wollte den Bericht nicht bestätigen.", "de", "non_confirmation"),
+        ("Dazu äußerte der Minister sich nicht.", "de", "non_confirmation"),
+        ("Die Firma lehnte eine Stellungnahme ab.", "de", "non_confirmation"),
+        ("Die Polizei ließ offen, ob es Festnahmen gab.", "de", "non_confirmation"),
+        ("Die Behörde verweigerte jede Auskunft.", "de", "non_confirmation"),
+        ("Die Opposition hat einen Untersuchungsausschuss gefordert.", "de", "verb_of_saying"),
+        ("Der Trainer stellte klar, dass er bleibt.", "de", "verb_of_saying"),
+        ("Der Konzern gab die Panne zu.", "de", "verb_of_saying"),
+        ("Der Minister soll angeblich zurücktreten.", "de", "reportive_modal"),
+        ("Medienberichten zufolge ist der Vertrag unterschrieben.", "de", "anonymity"),
+        ("Die Agentur zitierte einen Sprecher mit den Worten, alles sei ruhig.", "de", "according_to"),
     ],
 )
 def test_the_weak_spots_of_issue_10_are_found(sentence: str, lang: str, expected: str) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from devset import DEVSET_DIR, SPLITS, DevText, load_devset
+from devset import DEVSET_DIR, HELDOUT, SPLITS, DevText, load_devset
 from sourcewise.rulebook import load_rulebook
 from sourcewise.taxonomy import LABELS, RESPONSES, SPAN_KINDS
 
@@ -25,8 +25,8 @@ def test_the_set_is_big_enough_and_balanced() -> None:
     languages = Counter(t.language for t in TEXTS)
     assert len(TEXTS) >= 24, f"only {len(TEXTS)} texts"
     assert set(languages) == {"de", "en"} and abs(languages["de"] - languages["en"]) <= 4, languages
-    heldout = load_devset(split="heldout")
-    assert len(heldout) >= 8 and {t.language for t in heldout} == {"de", "en"}, ids(heldout)
+    heldout = load_devset(split=HELDOUT)
+    assert len(heldout) >= 10 and {t.language for t in heldout} == {"de", "en"}, ids(heldout)
     assert {t.split for t in TEXTS} == set(SPLITS)
 
 
@@ -100,7 +100,7 @@ def test_every_category_and_label_occurs_in_both_parts() -> None:
         labels = {u.label for t in texts for u in t.units}
         assert labels == set(LABELS), f"{split}: labels missing: {set(LABELS) - labels}"
         # every category the detector knows is marked somewhere in the set
-        assert kinds >= set(SPAN_KINDS) - {"reportive_modal", "konjunktiv_i"} or split == "heldout"
+        assert kinds >= set(SPAN_KINDS) - {"reportive_modal", "konjunktiv_i"} or split == HELDOUT
     assert {c.kind for t in TEXTS for c in t.cues} == set(SPAN_KINDS)
 
 

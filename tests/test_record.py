@@ -119,6 +119,58 @@ def test_an_unknown_event_or_claim_gets_a_suggestion(record: Record) -> None:
         record.claim("S12.plac")
 
 
+def test_every_part_of_the_record_is_imported_from_the_package() -> None:
+    import sourcewise.record as package
+
+    assert set(package.__all__) == {
+        "EVENT_ID_PATTERN", "FINDINGS", "KINDS", "MONTHS", "PARTIES", "RULES", "VERDICTS", "Bearing",
+        "Citation", "Citations", "Claim", "Event", "Headline", "Record", "Source", "Verdict", "Weighed",
+        "day_text", "load_events", "load_record", "span_text",
+    }
+    assert all(hasattr(package, name) for name in package.__all__)
+
+
+def test_a_citation_shows_its_link_underlined_and_prints_as_one_line(record: Record) -> None:
+    citation = record.cite("tass-2023-09-05")
+    assert str(citation) == (
+        "tass-2023-09-05 · 5 Sep 2023 · who speaks: Russia's government (a party's government, Russia) · "
+        "published by: TASS (a party's state media, Russia) · read it at: https://tass.com/politics/1670025"
+    )
+    page = citation._repr_html_()
+    assert ('<a href="https://tass.com/politics/1670025" target="_blank" rel="noopener" '
+            'style="text-decoration:underline">https://tass.com/politics/1670025</a>') in page
+    assert page.count("<a ") == 1
+    german = record.cite("nyt-2023-09-04", lang="de")
+    assert "wer spricht: " in str(german) and "nachzulesen bei: the same article reprinted by The Boston Globe, https://" in str(german)
+
+
+def test_a_citation_without_a_link_says_how_to_find_it_and_escapes_its_words() -> None:
+    from sourcewise.record import Citation
+
+    bare = Citation("a <b>headline</b> & more", read_at="read it at", where="no link known: search for the headline")
+    assert str(bare) == "a <b>headline</b> & more · read it at: no link known: search for the headline"
+    assert bare._repr_html_() == (
+        '<p class="sourcewise-citation">a &lt;b&gt;headline&lt;/b&gt; &amp; more · read it at: '
+        "no link known: search for the headline</p>"
+    )
+
+
+def test_citations_and_headlines_list_one_link_each(record: Record) -> None:
+    reading = record.citations("nyt-2023-09-04", "kremlin-2023-09-11")
+    assert [c.text.split(" · ")[0] for c in reading] == ["nyt-2023-09-04", "kremlin-2023-09-11"]
+    page = reading._repr_html_()
+    assert page.startswith('<ul class="sourcewise-citations"><li>') and page.count("<li>") == 2
+    assert page.count('style="text-decoration:underline"') == 2
+    assert len(record.citations()) == len(record.events)
+    headlines = record.headlines("peskov-2023-10-17")
+    assert [c.url for c in headlines] == [h.url for h in record.event("peskov-2023-10-17").headlines]
+    interfax = next(c for c in headlines if c.text.startswith("Interfax"))
+    assert "(in English: “Peskov refuted reports that arms deliveries" in interfax.text
+    assert "(auf Deutsch: „" in record.headlines("peskov-2023-10-17", lang="de")[1].text
+    text = str(headlines)
+    assert all(c.url in text for c in headlines), "a printed link is never broken across lines"
+
+
 def test_a_bad_events_file_names_the_entry_and_the_field(tmp_path: Path) -> None:
     document = yaml.safe_load(EVENTS_FILE.read_text(encoding="utf-8"))
     event = document["events"][0]

@@ -180,6 +180,16 @@ def test_rendered_in_both_languages(book: Rulebook) -> None:
     assert '<div class="sourcewise-rule" id="rule-messenger">' in page and "cue_span" not in page
 
 
+def test_every_part_of_the_rulebook_is_imported_from_the_package() -> None:
+    import sourcewise.rulebook as package
+
+    assert set(package.__all__) == {
+        "DECIDES", "SHARES", "Example", "Rule", "Rulebook", "RulebookError", "RulebookView", "SpanAnswers",
+        "Step", "load_rulebook",
+    }
+    assert all(hasattr(package, name) for name in package.__all__)
+
+
 def test_docs_rulebook_is_up_to_date() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "tools" / "render_rulebook.py"), "--check"],
                          capture_output=True, text=True)

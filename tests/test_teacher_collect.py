@@ -75,7 +75,7 @@ def test_folder_per_student_with_a_wrong_name_and_an_empty_folder(course: Course
     (tmp_path / "in" / "carol").mkdir()
     found = _found(course, tmp_path / "in", tmp_path)
     assert found["alice"] == ("f1_labels", "folder per student", ())
-    assert found["bob"][2] == ("wrongly named notebook 'Untitled.ipynb' (graded as f1_labels.ipynb)",)
+    assert found["bob"][2] == ("wrongly named notebook 'Untitled.ipynb' (graded as f1_labels.ipynb, by its cells)",)
     assert found["carol"][2] == ("missing notebook",)
 
 
@@ -143,3 +143,73 @@ def test_a_broken_file_named_by_student_says_it_does_not_parse(tmp_path: Path) -
     assert only.notes == (
         "notebook does not parse: broken JSON at line 1, column 3 (gustav.ipynb), so its assignment cannot be told either",
     )
+
+
+REAL = FIXTURE.parents[2]
+
+
+@pytest.fixture(scope="module")
+def real_course() -> Course:
+    return load_course(REAL)
+
+
+def _release_text(assignment: str) -> str:
+    return (REAL / "exercises" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8")
+
+
+def test_copies_of_every_assignment_are_told_apart_by_their_cells(real_course: Course, tmp_path: Path) -> None:
+    # a1 and a3 carry the same grade ids (q1_labels ... q4_function): ids alone would not do
+    for assignment in real_course.assignments:
+        _put(tmp_path / "in", f"maria/Copy of {assignment}.ipynb", _release_text(assignment))
+    intake = collect(tmp_path / "in", real_course, tmp_path / "work")
+    got = {s.assignment: (s.files[0][1].read_text(encoding="utf-8"), s.notes) for s in intake.submissions}
+    assert sorted(got) == list(real_course.assignments)
+    for assignment, (text, notes) in got.items():
+        assert text == _release_text(assignment)
+        assert notes == (f"wrongly named notebook 'Copy of {assignment}.ipynb' (graded as {assignment}.ipynb, "
+                         "a copy, by its cells)",)
+
+
+def test_a_file_named_for_one_assignment_is_graded_as_the_one_it_holds(real_course: Course, tmp_path: Path) -> None:
+    a1, a3 = "a1_who_says_so", "a3_anonymous_reports"
+    _put(tmp_path / "in", f"maria/{a1}.ipynb", _release_text(a3))
+    _put(tmp_path / "in", f"maria/{a1} (1).ipynb", _release_text(a1))
+    _put(tmp_path / "in", f"maria/{a1} (2).ipynb", _release_text(a1))
+    intake = collect(tmp_path / "in", real_course, tmp_path / "work")
+    by = {s.assignment: s for s in intake.submissions}
+    assert set(by) == {a1, a3}  # no student loses a row, no notebook is graded against another's key
+    assert by[a3].notes == (f"wrongly named notebook '{a1}.ipynb' (graded as {a3}.ipynb, by its cells)",)
+    assert by[a1].files[0][1].name == f"{a1} (2).ipynb"
+    assert f"3 files for {a1}.ipynb" not in " ".join(by[a1].notes)
+    assert by[a1].notes[-1] == f"2 files for {a1}.ipynb: graded maria/{a1} (2).ipynb, not maria/{a1} (1).ipynb"
+
+
+def test_a_notebook_whose_cells_fit_two_assignments_equally_is_not_guessed(real_course: Course, tmp_path: Path) -> None:
+    data = json.loads(_release_text("a1_who_says_so"))
+    # keep only the setup cell, which every assignment shares word for word
+    data["cells"] = [c for c in data["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "setup"]
+    _put(tmp_path / "in", "maria/homework.ipynb", json.dumps(data))
+    (only,) = collect(tmp_path / "in", real_course, tmp_path / "work").submissions
+    assert (only.student, only.assignment, only.files) == ("maria", "", ())
+    assert only.notes[0].startswith("cannot tell which assignment maria/homework.ipynb is: its cells fit ")
+
+
+def test_the_input_is_copied_before_anything_else(course: Course, tmp_path: Path) -> None:
+    source = _put(tmp_path / "in", "alice/f1_labels.ipynb")
+    (tmp_path / "in" / "bob").mkdir()
+    (tmp_path / "in" / "bob" / "f1_labels.ipynb").symlink_to(source)  # never followed out of the input
+    (alice, bob) = collect(tmp_path / "in", course, tmp_path / "work").submissions
+    assert tmp_path / "work" in alice.files[0][1].parents
+    source.unlink()  # what grading reads is the snapshot
+    assert alice.files[0][1].read_text(encoding="utf-8") == _notebook()
+    assert (bob.student, bob.files, bob.notes) == ("bob", (), ("missing notebook",))
+
+
+def test_zip_names_stored_as_utf8_without_the_flag_keep_their_accents(course: Course, tmp_path: Path) -> None:
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("Zo@@ M@@ller_55_assignsubmission_file_f1_labels.ipynb", _notebook())
+    # some archivers write UTF-8 names without the flag that says so: put such a name in place
+    archive.write_bytes(archive.read_bytes().replace(b"Zo@@ M@@ller", "Zoë Müller".encode()))
+    (only,) = collect(archive, course, tmp_path / "work").submissions
+    assert (only.student, only.notes) == ("Zoë Müller", ())

@@ -4,7 +4,8 @@ One class is built from the fixture course (``tests/fixtures/course``: a release
 ``nbgrader generate_assignment``, filled in per scenario) and graded once, in a
 module-scoped fixture; the tests read its real outputs. A second run through the command
 line checks idempotence and the progress bar; a plain serial ``nbgrader autograde`` on the
-same notebooks checks that the parallel scores are nbgrader's.
+same notebooks checks that the scores are nbgrader's for every honest notebook (and that
+plain nbgrader is fooled where ours is not). The hostile class is in ``test_attacks.py``.
 """
 
 from __future__ import annotations
@@ -218,19 +219,17 @@ def test_duplicated_cell_is_graded_and_flagged(graded: dict[str, Any]) -> None:
 def test_patched_grader_does_not_raise_the_score(graded: dict[str, Any]) -> None:
     kim = _result(graded, "kim_tamper_grader")
     q1 = next(q for q in kim.questions if q.grade_id == "q1_test")
-    assert q1.nbgrader == 3.0  # the patch fooled nbgrader ...
     earned = _earned("grade_labels", KIM_Q1, Q1_KEY, points=3)
     assert earned < 3.0
-    assert q1.points == q1.answers == earned  # ... not the re-score
-    assert kim.score == earned + 6.0
-    assert "score does not match answers: q1_test" in _attention(graded, "kim_tamper_grader")
+    assert q1.points == q1.answers == q1.nbgrader == earned  # the gradebook holds the key's score
+    assert kim.score == kim.nbgrader_score == earned + 6.0
+    assert ("changes the course's code in cell q1_answer (sw.exercise.grade_labels = ...)"
+            in _attention(graded, "kim_tamper_grader"))
 
 
 def test_fake_sw_module_does_not_raise_the_score(graded: dict[str, Any]) -> None:
-    lea = _result(graded, "lea_tamper_module")
     assert _points(graded, "lea_tamper_module") == {"q1_test": 0.0, "q2_test": 2.0, "q3_test": 2.0, "q4_test": 2.0}
-    assert lea.nbgrader_score is not None and lea.nbgrader_score > lea.score
-    assert "score does not match answers: q1_test" in _attention(graded, "lea_tamper_module")
+    assert "changes the course's code in cell q1_answer" in _attention(graded, "lea_tamper_module")
 
 
 def test_missing_notebook_is_a_row_that_needs_attention(graded: dict[str, Any]) -> None:
@@ -247,7 +246,7 @@ def test_grades_csv_has_every_student_once(graded: dict[str, Any]) -> None:
     by = {r["student"]: r for r in rows}
     assert by["bob_partial"]["score"] == "7.5" and by["bob_partial"]["q1_test"] == "2.5"
     assert by["alice_correct"]["needs_attention"] == ""
-    assert "score does not match answers" in by["kim_tamper_grader"]["needs_attention"]
+    assert "changes the course's code" in by["kim_tamper_grader"]["needs_attention"]
 
 
 def test_submitted_files_are_unchanged(graded: dict[str, Any]) -> None:
@@ -286,6 +285,8 @@ def test_rerun_through_the_cli_is_idempotent_and_shows_progress(graded: dict[str
          "--out", str(out), "--workers", "2"],
         capture_output=True, text=True, env=env, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("sandbox: bubblewrap")  # said before any student code runs ...
+    assert "sandbox: bubblewrap" in done.stdout  # ... and again at the end
     assert "] 13/13 " in done.stderr and "[#" in done.stderr
     assert "wrongly named notebook" in done.stdout
     assert (out / "grades.csv").read_text(encoding="utf-8") == first["grades.csv"]
@@ -296,7 +297,8 @@ def test_rerun_through_the_cli_is_idempotent_and_shows_progress(graded: dict[str
 
 def test_parallel_scores_equal_serial_nbgrader(graded: dict[str, Any]) -> None:
     """Plain ``nbgrader autograde`` over the same notebooks (in nbgrader's layout; the
-    submissions it cannot take at all left out) gives the same raw scores."""
+    submissions it cannot take at all left out) gives the same scores to every honest
+    notebook, and more to the two that tamper with the grading code: they fool it."""
     course = graded["base"] / "serial"
     shutil.copytree(graded["course"], course)
     skip = {"hana_corrupt", "jo_duplicate"}  # jo would stop nbgrader's batch for everyone after
@@ -311,5 +313,7 @@ def test_parallel_scores_equal_serial_nbgrader(graded: dict[str, Any]) -> None:
     with (course / "grades.csv").open(encoding="utf-8") as handle:
         serial = {r["student_id"]: float(r["raw_score"]) for r in csv.DictReader(handle)}
     assert set(serial) == set(graded["files"]) - skip
-    ours = {student: _result(graded, student).nbgrader_score for student in serial}
-    assert ours == serial
+    ours = {student: _result(graded, student).score for student in serial}
+    tampered = {"kim_tamper_grader", "lea_tamper_module"}
+    assert {s: p for s, p in ours.items() if s not in tampered} == {s: p for s, p in serial.items() if s not in tampered}
+    assert all(ours[s] < serial[s] for s in tampered)

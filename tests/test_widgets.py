@@ -70,7 +70,7 @@ def test_article_html_escapes_everything() -> None:
     page = render_article_html(article, "label", translation=True)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<i>" not in page and "&lt;i&gt;&amp;&lt;/i&gt;" in page
-    assert "A &lt;b&gt;title&lt;/b&gt; (P&amp;Q, 2023)" in page
+    assert "A &lt;b&gt;title&lt;/b&gt; (P&amp;Q, 2023)" in page  # stated, so no "dated from its text"
     for mode in render.HIGHLIGHTS:
         assert "<script" not in render_article_html(article, mode)
 
@@ -621,3 +621,10 @@ def test_a_single_unit_id_is_one_unit_not_its_letters(article: Article) -> None:
     text = render_article_text(article, unit_ids="S09", translation=False)
     assert [line[:5] for line in text.splitlines()[1:]] == ["[S09 "]
     assert ArticleViewer(unit_ids="s9").unit_ids == ("S09",)
+
+
+def test_a_date_inferred_from_the_text_says_so(article: Article) -> None:
+    assert article.dated_from_text
+    assert "(WELT, dated from its text: 2023-09-05)" in render_article_html(article, "label")
+    sw.set_language("de")
+    assert "(WELT, aus seinem Text datiert: 2023-09-05)" in render_article_html(article, "label")

@@ -121,6 +121,8 @@ class Article:
     title: str = ""
     publisher: str = ""
     published: str = ""
+    dated_from_text: bool = False
+    """True when ``published`` is inferred from the text's own words rather than stated in it."""
     language: str = "de"
     provenance: str = ""
     dates: dict[str, str] = field(default_factory=dict)
@@ -199,7 +201,8 @@ class Article:
 
     def _repr_html_(self) -> str:
         rows = "".join(_unit_row(unit) for unit in self.units)
-        caption = html.escape(f"{self.title} ({self.publisher}, {self.published}): {len(self)} units")
+        dated = f"dated from its text: {self.published}" if self.dated_from_text else self.published
+        caption = html.escape(f"{self.title} ({self.publisher}, {dated}): {len(self)} units")
         return (
             '<table class="sourcewise-article" style="text-align:left">'
             f"<caption>{caption}</caption>"
@@ -307,6 +310,7 @@ def _article_from(annotation: Annotation) -> Article:
         title=str(meta.get("title", "")),
         publisher=str(meta.get("publisher", "")),
         published=str(meta.get("published", "")),
+        dated_from_text=meta.get("dated_from_text") is True,
         language=str(meta.get("language", "de")),
         provenance=str(meta.get("provenance", "")),
         dates=dates,

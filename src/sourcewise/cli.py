@@ -4,11 +4,14 @@ Usage::
 
     sourcewise grade SUBMISSIONS [--course-dir .] [--out grading] [--workers N]
                                  [--assignment NAME] [--timeout SECONDS]
+                                 [--sandbox auto|required|off]
     sourcewise student-copy DIR [--course-dir .] [--force]
     sourcewise new-article TEXT --lang de|en -o ANNOTATION.yaml [--title T] [--publisher P] [--force]
 
-Bad input (no such folder, an empty one, an unknown assignment, a zip that is not one)
-gets one sentence on stderr and exit status 2, never a traceback.
+Bad input (no such folder, an empty one, an unknown assignment, a zip that is not one,
+``--sandbox required`` where no sandbox can be made) gets one sentence on stderr and exit
+status 2, never a traceback. ``grade`` says in one line, before it runs any student code
+and again at the end, whether student code runs in a sandbox.
 """
 
 from __future__ import annotations
@@ -28,17 +31,20 @@ def _parser() -> argparse.ArgumentParser:
 
     grade = verbs.add_parser(
         "grade", help="autograde a class's notebooks: grades.csv, feedback and a class report",
-        description="Autograde a class's notebooks with nbgrader, in parallel, each student alone; "
-                    "re-score the answers outside the notebooks; write grades.csv, per-student "
-                    "feedback and a class report.")
+        description="Autograde a class's notebooks with nbgrader, in parallel, each notebook alone "
+                    "in a sandbox; score the answers against the keys outside the notebooks; write "
+                    "grades.csv, per-student feedback and a class report.")
     grade.add_argument("submissions", metavar="SUBMISSIONS",
                        help="a folder (alice.ipynb, alice/<notebook>.ipynb, or nbgrader's "
                             "submitted/<student>/<assignment>/) or an LMS zip (Canvas, Moodle)")
     grade.add_argument("--course-dir", default=".", help="the course root, with nbgrader_config.py (default: .)")
     grade.add_argument("--out", default="grading", help="output folder (default: grading)")
-    grade.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPUs + 1)")
+    grade.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPUs + 2)")
     grade.add_argument("--assignment", default=None, help="grade only this assignment")
     grade.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: the course's)")
+    grade.add_argument("--sandbox", choices=("auto", "required", "off"), default="auto",
+                       help="run student code in a bubblewrap sandbox: auto (if it works here), "
+                            "required (refuse to grade without), off (default: auto)")
 
     copy = verbs.add_parser(
         "student-copy", help="write the course without solutions/ and hidden tests, for students' Binder",
@@ -72,7 +78,9 @@ def _grade(args: argparse.Namespace) -> int:
         raise SourcewiseError(f"--workers {args.workers} is not allowed; give 1 or more.")
     bar: list[ProgressBar] = []
 
-    def started(intake: object) -> None:
+    def started(intake: object, notes: tuple[str, ...]) -> None:
+        for note in notes:
+            print(note, file=sys.stderr)
         submissions = getattr(intake, "submissions")
         print(f"Found {len(submissions)} submissions:", file=sys.stderr)
         for s in submissions:
@@ -85,11 +93,13 @@ def _grade(args: argparse.Namespace) -> int:
         bar[0].step(str(getattr(result, "student")))
 
     run = grade_class(args.submissions, args.course_dir, args.out, args.workers, args.assignment,
-                      args.timeout, on_start=started, on_done=done)
+                      args.timeout, on_start=started, on_done=done, sandbox=args.sandbox)
     attention = [r for r in run.results if r.needs_attention]
     print(f"Graded {len(run.results)} submissions; {len(attention)} need attention.")
     for r in attention:
         print(f"  {r.student} / {r.assignment}: {'; '.join(r.needs_attention)}")
+    for note in run.notes:
+        print(note)
     print(f"Grades: {run.grades_csv}")
     if run.report_html is not None:
         print(f"Class report: {run.report_html}")

@@ -30,8 +30,8 @@ What the rules get wrong, and why (they see words, not grammar or meaning):
 
 - "soll/will ... gesehen haben" also fires on the plain sense ("Die Schüler sollen
   bis Freitag alles erledigt haben"); the present-tense "Der Konzern soll vor der
-  Pleite stehen" is left out on purpose, because "Das Gesetz soll 2025 kommen" looks
-  the same.
+  Pleite stehen" is left out on purpose (unless "angeblich" stands next to it), because
+  "Das Gesetz soll 2025 kommen" looks the same.
 - Konjunktiv I comes from a word list: forms equal to the indicative ("sie haben")
   are invisible, verbs missing from the list are missed, and "ich" is only checked
   right next to the verb ("Ich glaube und hoffe" gives a false "hoffe").
@@ -50,7 +50,12 @@ What the rules get wrong, and why (they see words, not grammar or meaning):
   news the rules were not written for (``tests/data/devset``) are printed by
   ``benchmarks/detector.py``.
 - "reports"/"reported" count as a verb unless a word before them makes them a noun ("the
-  report", "media reports"); "could" counts as a hedge also where it means "was able to".
+  report", "media reports"). "could" counts as a hedge only before "be", "have" or "become"
+  ("could be"), so "could face" is missed; "may" and "might" count also where they mean "is
+  allowed to" or weigh options ("what more we might do").
+- A present-tense reportive *soll* ("Er soll krank sein") is found only next to "angeblich" or
+  "Berichten zufolge"; one at the end of a relative clause ("die im Ausland leben sollen") is
+  missed, like any *soll* the words alone cannot tell from a plan.
 """
 
 from __future__ import annotations

@@ -145,6 +145,14 @@ _AFTER_PEOPLE = _after(
     ("people", "person", "persons", "sources", "source", "officials", "someone", "those",
      "insiders", "diplomats")
 )
+#: Not the noun "calls" ("mounting calls for", "Americans' calls for"): not after a determiner,
+#: a possessive or an adjective that goes with the noun.
+_NOT_NOUN_CALLS = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in ("the", "these", "those", "such", "his", "her", "its", "their", "our", "your", "my", "new",
+                 "renewed", "repeated", "mounting", "growing", "international", "public", "several", "many",
+                 "numerous", "no", "any", "recent", "urgent", "earlier", "fresh", "widespread")
+) + r"(?<!['’]s\s)(?<!s['’]\s)"
 _CLAIM_NOUNS = (
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|assertions?|charges?|idea"
     r"|notion|speculation|rumou?rs?|story|stories|statements?|information|news|findings?)\b"
@@ -165,6 +173,7 @@ MACROS: Final[dict[str, str]] = {
     "NICHT_LATER_HIT": clause_until(r"\b(?P<hit2>nichts?)\b", "nicht", comma=False, length=200),
     "NOT_AFTER_ZU": _NOT_AFTER_ZU,
     "NOT_NEGATED": _NOT_NEGATED,
+    "NOT_NOUN_CALLS": _NOT_NOUN_CALLS,
     "PARTICIPLE": _PARTICIPLE,
     "PERFECT_INFINITIVE": _PERFECT_INFINITIVE,
     "PERFECT_INFINITIVE_AFTER": _PERFECT_INFINITIVE_AFTER,

@@ -13,6 +13,12 @@ from sourcewise.render.texts import check_highlight, kind_title, label_title, na
 __all__ = ["render_article_html", "render_article_text"]
 
 
+
+def heading_text(article: Article) -> str:
+    """The article's title, publisher and date; a date inferred from the text says so."""
+    published = say("render_dated", published=article.published) if article.dated_from_text else article.published
+    return say("render_heading", title=article.title, publisher=article.publisher, published=published)
+
 def _spans_for(unit: Unit, highlight: str) -> list[Span]:
     if highlight == "cues":
         return list(unit.cues)
@@ -79,9 +85,7 @@ def render_article_html(
     units = article.select(unit_ids)
     blocks = [_legend_html(units, highlight)]
     blocks.extend(_unit_html(unit, highlight, translation) for unit in units)
-    heading = html.escape(
-        say("render_heading", title=article.title, publisher=article.publisher, published=article.published)
-    )
+    heading = html.escape(heading_text(article))
     return (
         f'<div class="sourcewise-article" style="line-height:1.55;max-width:70em">'
         f'<p style="font-weight:bold;margin:0 0 0.4em 0">{heading}</p>{"".join(blocks)}</div>'
@@ -149,7 +153,7 @@ def render_article_text(
     brackets unless ``highlight="label"``; the translation follows on an indented line.
     """
     highlight = check_highlight(highlight)
-    lines = [say("render_heading", title=article.title, publisher=article.publisher, published=article.published)]
+    lines = [heading_text(article)]
     for unit in article.select(unit_ids):
         spans = _relative(unit, _spans_for(unit, highlight))
         if highlight == "label":

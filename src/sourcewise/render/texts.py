@@ -29,6 +29,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "Die Hervorhebung '{got}' gibt es nicht.{hint} Wähle eine von: {choices}.",
     ),
     "render_heading": ("{title} ({publisher}, {published})", "{title} ({publisher}, {published})"),
+    "render_dated": ("dated from its text: {published}", "aus seinem Text datiert: {published}"),
     "render_legend": ("Key:", "Legende:"),
     "render_translation": ("EN", "EN"),
     "render_truncated": (

@@ -3,24 +3,31 @@
 Why one course per student. A batch ``nbgrader autograde`` shares one gradebook and one
 loop: a submission that breaks it (a duplicated cell gives "old version of the nbgrader
 metadata format") stops everyone after it, and the batch runs one notebook at a time.
-:func:`grade_submission` builds a throwaway nbgrader course for one student:
+:func:`grade_submission` builds a throwaway nbgrader course for one student, inside the
+grader's private work folder:
 
 * the course's own ``nbgrader_config.py`` (so nbgrader behaves as the teacher set it up),
-  with the folders pointed into the throwaway course and the source folder pointed at the
-  real ``solutions/`` (read only);
+  with every folder pointed into the throwaway course;
 * a copy of a template ``gradebook.db`` that :func:`prepare_templates` made once per
-  assignment with ``nbgrader generate_assignment`` (the database is the expensive part to
-  create: nbgrader runs ``alembic`` in a subprocess for every new one);
+  assignment with ``nbgrader generate_assignment`` from a **key-less** copy of the source:
+  each hidden grading call replaced by a report of the answer it grades
+  (:func:`sourcewise.teacher.answers.keyless_test`). nbgrader restores test cells from the
+  gradebook before it runs them, so the key-less version is what the student's kernel gets;
 * a checked copy of the student's notebook (:mod:`sourcewise.teacher.precheck`).
 
-Then nbgrader's Python API runs ``autograde`` (a fresh kernel per notebook, as always: a
-kernel is never shared between students; it is forked from a zygote that has already
-imported ipykernel, see :mod:`sourcewise.teacher._zygote`), the answers are re-scored outside the kernel
-(:mod:`sourcewise.teacher.rescore`), a lowered score is written back as a manual score, and
-``generate_feedback`` writes the student's HTML. Many of these run side by side in worker
-processes that were forked after nbgrader was imported (see :mod:`sourcewise.teacher.grade`).
-What is shared is only what the student's code cannot reach: imported modules in the
-teacher's processes, the template database (copied), the source folder (read).
+Then nbgrader's Python API runs ``autograde``. Its kernel is the grading kernelspec: a fresh
+ipykernel in a bubblewrap sandbox of its own (:mod:`sourcewise.teacher.sandbox`), driven by
+nbgrader's ``Execute`` step with the grader-side guards of
+:mod:`sourcewise.teacher.execute`. In the grader's process afterwards, for each test cell:
+nbgrader's score stands where it is 0 (an error or stderr in the cell, as nbgrader rules);
+otherwise the reported answer is scored against the key (:mod:`sourcewise.teacher.rescore`).
+That score is written into nbgrader's gradebook, the cell's source and feedback are put
+into the executed notebook as nbgrader would have shown them, and ``generate_feedback``'s
+exporter writes the student's page: feedback, gradebook and ``grades.csv`` agree.
+
+What nbgrader or the sandbox noticed (a timeout, a kernel that died or was stopped for
+using too much, output over the limit) becomes a ``needs attention`` reason that says what
+the notebook tried. The submission's files are never written; outputs go under ``out``.
 """
 
 from __future__ import annotations
@@ -32,34 +39,43 @@ import re
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sourcewise.teacher.answers import keyless_test
+from sourcewise.teacher.attention import execution_notes, kernel_notes
 from sourcewise.teacher.collect import Submission
-from sourcewise.teacher.course import Course, NotebookSpec
+from sourcewise.teacher.course import Course, NotebookSpec, cell_text, nbgrader_meta
 from sourcewise.teacher.errors import InputError
 from sourcewise.teacher.feedback import write_feedback
+from sourcewise.teacher.judge import Judged, judge, per_call_seconds, restore_cells
 from sourcewise.teacher.precheck import Prepared, precheck
-from sourcewise.teacher.rescore import Answers, code_cells, gather_answers, rescore_cell
-from sourcewise.teacher.results import LabelAnswer, QuestionResult, SubmissionResult, safe_name
+from sourcewise.teacher.results import SubmissionResult, safe_name
+from sourcewise.teacher.sandbox import Limits
 
-__all__ = ["GradeTask", "grade_submission", "nbgrader_config", "prepare_templates"]
-
-_EPSILON = 1e-6
+__all__ = ["GradeTask", "grade_submission", "keys_inside", "nbgrader_config", "prepare_templates"]
 
 
 @dataclass(frozen=True)
 class GradeTask:
-    """Everything a worker needs to grade one submission."""
+    """Everything a worker needs to grade one submission.
+
+    ``source`` is the key-less source folder the templates were made from; ``kernels`` the
+    folder holding the grading kernelspec; ``work`` the run's private work folder (the
+    throwaway course goes there); ``limits`` what each kernel may use.
+    """
 
     submission: Submission
     course: Course
     template: Path | None
     out: Path
     timeout: int
-    kernels: str | None = None
+    kernels: Path
+    source: Path
+    work: Path
+    limits: Limits = field(default_factory=Limits)
 
 
 def ensure_tools_on_path() -> None:
@@ -80,11 +96,16 @@ def _course_config(config_file: Path | None) -> Any:
     return PyFileConfigLoader(config_file.name, path=str(config_file.parent)).load_config()
 
 
-def nbgrader_config(course: Course, root: Path, timeout: int | None = None) -> Any:
-    """The course's nbgrader config, redirected into the throwaway course at ``root``."""
+def nbgrader_config(course: Course, root: Path, timeout: int | None = None, source: Path | None = None,
+                    limits: Limits | None = None) -> Any:
+    """The course's nbgrader config, redirected into the throwaway course at ``root``.
+
+    ``source`` replaces the course's source folder (the key-less copy); with ``limits``,
+    nbgrader executes through :class:`~sourcewise.teacher.execute.GuardedExecute`.
+    """
     config = copy.deepcopy(_course_config(course.config_file))
     config.CourseDirectory.root = str(root)
-    config.CourseDirectory.source_directory = str(course.source_dir)
+    config.CourseDirectory.source_directory = str(source or course.source_dir)
     config.CourseDirectory.release_directory = str(root / "release")
     config.CourseDirectory.submitted_directory = "submitted"
     config.CourseDirectory.autograded_directory = "autograded"
@@ -94,13 +115,44 @@ def nbgrader_config(course: Course, root: Path, timeout: int | None = None) -> A
     config.Execute.timeout = timeout or course.timeout
     # Every cell has run when the kernel is stopped: no need to wait for a polite exit.
     config.Execute.shutdown_kernel = "immediate"
+    if limits is not None:
+        from nbgrader.converters import Autograde
+        from nbgrader.preprocessors import Execute
+
+        from sourcewise.teacher.execute import GuardedExecute
+
+        steps = Autograde.class_traits()["autograde_preprocessors"].default()
+        config.Autograde.autograde_preprocessors = [GuardedExecute if s is Execute else s for s in steps]
+        config.GuardedExecute.max_output_bytes = 2 * limits.output_mb * 1024 * 1024
+        config.GuardedExecute.incidents_file = str(root / "incidents.jsonl")
     return config
+
+
+@lru_cache(maxsize=1)
+def throwaway_databases() -> None:
+    """Open every SQLite database of this process without waiting for the disk.
+
+    The grader's gradebooks are throwaway copies in its private work folder: if the machine
+    fails, the run is simply repeated. Skipping the flush to disk nbgrader asks for after
+    each of its many commits saves most of the time a gradebook costs.
+    """
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    @event.listens_for(Engine, "connect")
+    def _pragmas(connection: Any, _record: Any) -> None:
+        if type(connection).__module__.startswith("sqlite3"):
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA synchronous=OFF")
+            cursor.execute("PRAGMA journal_mode=MEMORY")
+            cursor.close()
 
 
 def _api(config: Any) -> Any:
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
+    throwaway_databases()
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
@@ -123,27 +175,51 @@ def _empty_gradebook(path: Path) -> None:
     db.close()
 
 
-def prepare_templates(course: Course, assignments: set[str], workdir: Path) -> dict[str, Path]:
-    """A gradebook with each assignment in it, made once by ``nbgrader generate_assignment``.
+def _keyless_notebook(spec: NotebookSpec, timeout: int) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(spec.path.read_text(encoding="utf-8"))
+    for cell in data.get("cells", []):
+        known = spec.cell(str(nbgrader_meta(cell).get("grade_id", "")))
+        if known is not None and known.kind == "test" and known.keyless and known.call is not None:
+            inputs = list(known.call.key) if known.call.kind == "function" else []
+            cell["source"] = keyless_test(cell_text(cell), known.grade_id, known.call.kind, known.call.target,
+                                          inputs, per_call_seconds(timeout, known))
+    return data
+
+
+def keys_inside(course: Course, assignments: set[str]) -> list[str]:
+    """Test cells whose hidden part is not one grading call: nbgrader must run them in the
+    student's kernel, key and all (``assignment/notebook:grade_id``)."""
+    return [f"{nb.assignment}/{nb.name}:{c.grade_id}" for nb in course.notebooks if nb.assignment in assignments
+            for c in nb.tests if not c.keyless and "BEGIN HIDDEN TESTS" in c.source]
+
+
+def prepare_templates(course: Course, assignments: set[str], workdir: Path) -> tuple[dict[str, Path], Path]:
+    """A gradebook per assignment, made once by ``nbgrader generate_assignment`` from a
+    key-less copy of the source (written under ``workdir/keyless``, returned second).
 
     Raises:
         InputError: nbgrader cannot generate the assignment from its source.
     """
     ensure_tools_on_path()
+    keyless = workdir / "keyless"
     templates: dict[str, Path] = {}
     for assignment in sorted(assignments):
+        for spec in course.notebooks_of(assignment):
+            path = keyless / assignment / spec.path.name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(_keyless_notebook(spec, course.timeout), ensure_ascii=False), encoding="utf-8")
         root = workdir / "templates" / safe_name(assignment)
         root.mkdir(parents=True, exist_ok=True)
         try:
             _empty_gradebook(root / "gradebook.db")
         except Exception:  # noqa: BLE001 (nbgrader then stamps it the slow way)
             (root / "gradebook.db").unlink(missing_ok=True)
-        result = _api(nbgrader_config(course, root)).generate_assignment(assignment, force=True, create=True)
+        result = _api(nbgrader_config(course, root, source=keyless)).generate_assignment(assignment, force=True, create=True)
         if not result.get("success"):
             reason = _first_error(result.get("log", "") + "\n" + str(result.get("error", "")))
             raise InputError(f"nbgrader could not generate assignment '{assignment}' from {course.source_dir} ({reason}).")
         templates[assignment] = root / "gradebook.db"
-    return templates
+    return templates, keyless
 
 
 _ERROR_LINE = re.compile(r"^\s*([A-Za-z_.]*(?:Error|Exception|Interrupt)): ?(.*)$")
@@ -161,21 +237,6 @@ def _student_id(student: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", student).strip("_") or "student"
 
 
-def _timeouts(notebook_path: Path) -> list[str]:
-    try:
-        data = json.loads(notebook_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    found = []
-    for index, cell in enumerate(data.get("cells", [])):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error" and output.get("ename") == "CellTimeoutError":
-                grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-                found.append(str(grade_id or f"cell {index + 1}"))
-                break
-    return found
-
-
 def _nbgrader_scores(config: Any, assignment: str, student_id: str, names: list[str]) -> dict[tuple[str, str], float | None]:
     from nbgrader.api import Gradebook, MissingEntry
 
@@ -191,99 +252,15 @@ def _nbgrader_scores(config: Any, assignment: str, student_id: str, names: list[
     return scores
 
 
-def _override(config: Any, assignment: str, student_id: str, lowered: dict[tuple[str, str], float]) -> None:
+def _write_scores(config: Any, assignment: str, student_id: str, scores: dict[tuple[str, str], float]) -> None:
+    """Put the grader's scores into nbgrader's gradebook, as nbgrader's own automatic scores."""
     from nbgrader.api import Gradebook
 
     with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as gradebook:
-        for (name, grade_id), points in lowered.items():
+        for (name, grade_id), points in scores.items():
             grade = gradebook.find_grade(grade_id, name, assignment, student_id)
-            grade.manual_score = points
+            grade.auto_score = points
         gradebook.db.commit()
-
-
-def _labels(question: str, value: Any, key: dict[str, Any]) -> list[LabelAnswer]:
-    from sourcewise.errors import LabelError
-    from sourcewise.grading import Key
-    from sourcewise.taxonomy import parse_label
-
-    given_by_item: dict[str, Any] = {}
-    try:
-        the_key = Key.of(key)
-    except (TypeError, LabelError):
-        return []
-    if isinstance(value, dict):
-        for name, given in value.items():
-            item = the_key.find(str(name))
-            if item is not None:
-                given_by_item[item.item] = given
-    rows = []
-    for item in the_key.items:
-        given = given_by_item.get(item.item)
-        if given is None or (isinstance(given, str) and not given.strip()):
-            text = "(no answer)"
-        else:
-            try:
-                text = parse_label(given)
-            except LabelError:
-                text = "(not a label)"
-            if text in item.alternatives:
-                text = str(item.expected)
-        rows.append(LabelAnswer(question, item.item, str(item.expected), text))
-    return rows
-
-
-@dataclass
-class _Graded:
-    questions: list[QuestionResult]
-    notes: list[str]
-    labels: list[LabelAnswer]
-    lowered: dict[tuple[str, str], float]
-    by_hand: list[str]
-
-
-def _judge(spec: NotebookSpec, prepared: Prepared | None, scores: dict[tuple[str, str], float | None],
-           autograded: bool, timeout: int, prefix: str) -> _Graded:
-    """Final points per test cell: nbgrader's, unless the answers earn less."""
-    graded = _Graded([], [], [], {}, [])
-    calls = [c.call for c in spec.tests if c.call is not None] + [k for c in spec.tests if c.call is not None for k in c.checks]
-    answers = Answers()
-    if prepared is not None and prepared.notebook is not None and calls:
-        needed = {c.call.target for c in spec.tests
-                  if c.call is not None and c.call.kind == "function" and (scores.get((spec.name, c.grade_id)) or 0) > 0}
-        answers = gather_answers(code_cells(prepared.notebook, spec), calls, timeout, needed)
-    deleted = " ".join(n for n in (prepared.notes if prepared else ()) if n.startswith("deleted test cell"))
-    for cell in spec.cells:
-        label = f"{prefix}{cell.grade_id}"
-        given = scores.get((spec.name, cell.grade_id)) if autograded else None
-        if cell.kind != "test":
-            if cell.points > 0:  # an answer the teacher grades by hand (nbgrader: 0 if left blank)
-                if autograded and given is None:
-                    graded.by_hand.append(label)
-                graded.questions.append(QuestionResult(label, given, cell.points, given, None))
-            continue
-        again = rescore_cell(cell.call, cell.points, answers, cell.checks) if cell.call is not None and prepared else None
-        if cell.call is not None and cell.call.kind == "function" and cell.call.target not in answers.outputs and cell.call.target not in answers.unknown:
-            again = None  # not re-run: nbgrader gave it nothing to defend
-        points = given or 0.0
-        if given is not None and again is not None:
-            if again.points is None:
-                if given > _EPSILON:
-                    graded.notes.append(f"could not re-check {label} outside nbgrader ({again.reason})")
-            elif again.points < given - _EPSILON:
-                points = again.points
-                graded.lowered[(spec.name, cell.grade_id)] = points
-                graded.notes.append(f"score does not match answers: {label} scored {given:g} in nbgrader, "
-                                    f"the answers earn {again.points:g}")
-            elif again.points > given + _EPSILON and cell.grade_id not in deleted:
-                graded.notes.append(f"answers earn more than nbgrader gave in {label} "
-                                    f"({again.points:g} > {given:g}: an error in the notebook?)")
-        graded.questions.append(QuestionResult(label, round(points, 4), cell.points, given,
-                                               None if again is None else again.points))
-        if cell.call is not None and cell.call.kind == "labels" and cell.call.target in answers.values:
-            graded.labels += _labels(label, answers.values[cell.call.target], cell.call.key)
-        elif cell.call is not None and cell.call.kind == "labels" and prepared is not None and prepared.notebook is not None:
-            graded.labels += _labels(label, None, cell.call.key)
-    return graded
 
 
 def _copy_out(source: Path, dest: Path) -> None:
@@ -293,8 +270,68 @@ def _copy_out(source: Path, dest: Path) -> None:
     shutil.copyfile(source, dest)
 
 
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data
+
+
+def _autograde(task: GradeTask, root: Path, config: Any, student_id: str) -> tuple[bool, str]:
+    """Run nbgrader's autograde with this submission's kernels kept in this course."""
+    kernels = root / "kernels"
+    kernels.mkdir()
+    os.environ.update({
+        "TMPDIR": str(root / "tmp"),  # the grader's own scratch space for this student
+        "JUPYTER_PATH": str(task.kernels),
+        "SOURCEWISE_KERNEL_DIR": str(kernels),
+        "SOURCEWISE_KERNEL_STATUS": str(root / "kernel-status.json"),
+    })
+    (root / "tmp").mkdir()
+    result = _api(config).autograde(task.submission.assignment, student_id, force=True, create=True)
+    return bool(result.get("success")), str(result.get("log", "")) + "\n" + str(result.get("error", "") or "")
+
+
+def _prepare(task: GradeTask, folder: Path) -> tuple[dict[str, Prepared], list[str]]:
+    """Checked copies of the student's notebooks in nbgrader's ``submitted`` folder."""
+    prepared: dict[str, Prepared] = {}
+    notes: list[str] = []
+    for name, path in task.submission.files:
+        spec = task.course.notebook(task.submission.assignment, name)
+        if spec is None:
+            continue
+        prepared[name] = precheck(path, spec)
+        notes += prepared[name].notes
+        if prepared[name].notebook is not None:
+            text = json.dumps(prepared[name].notebook, ensure_ascii=False, indent=1)
+            (folder / f"{name}.ipynb").write_text(text, encoding="utf-8")
+        stamp = path.parent / "timestamp.txt"
+        if stamp.is_file() and not (folder / "timestamp.txt").exists():
+            shutil.copyfile(stamp, folder / "timestamp.txt")
+    return prepared, notes
+
+
+def _publish(task: GradeTask, config: Any, student_id: str, executed: list[Path]) -> list[str]:
+    """Copy the executed notebooks to ``out`` and write their feedback pages; returns the pages."""
+    sub, out = task.submission, task.out
+    pages: list[str] = []
+    for notebook in executed:
+        _copy_out(notebook, out / "autograded" / safe_name(sub.student) / safe_name(sub.assignment) / notebook.name)
+        target = out / "feedback" / safe_name(sub.student) / safe_name(sub.assignment) / f"{notebook.stem}.html"
+        page = write_feedback(notebook, config.CourseDirectory.db_url, sub.assignment, student_id, target)
+        pages.append(str(page.relative_to(out)))
+    return pages
+
+
 def grade_submission(task: GradeTask) -> SubmissionResult:
-    """Grade one student's work on one assignment; never raises for anything the student did."""
+    """Grade one student's work on one assignment; never raises for anything the student did.
+
+    The steps: checked copies of the notebooks; nbgrader's autograde (the kernel sandboxed);
+    what the sandbox and nbgrader noticed; each notebook's test cells scored against the keys
+    (:mod:`sourcewise.teacher.judge`), the scores written into the gradebook and the feedback put into the
+    executed notebook; then the executed notebooks, feedback pages and log go to ``out``.
+    """
     sub, course = task.submission, task.course
     specs = course.notebooks_of(sub.assignment)
     max_score = sum(nb.max_score for nb in specs)
@@ -303,68 +340,44 @@ def grade_submission(task: GradeTask) -> SubmissionResult:
         return SubmissionResult(sub.student, sub.assignment, 0.0, max_score, None, tuple(notes),
                                 origin=sub.origin, how=sub.how)
     student_id = _student_id(sub.student)
-    with tempfile.TemporaryDirectory(prefix="sourcewise-grade-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="grade-", dir=task.work) as scratch:
         root = Path(scratch)
         shutil.copyfile(task.template, root / "gradebook.db")
-        config = nbgrader_config(course, root, task.timeout)
+        config = nbgrader_config(course, root, task.timeout, task.source, task.limits)
         folder = root / "submitted" / student_id / sub.assignment
         folder.mkdir(parents=True)
-        prepared: dict[str, Prepared] = {}
-        for name, path in sub.files:
-            spec = course.notebook(sub.assignment, name)
-            if spec is None:
-                continue
-            prepared[name] = precheck(path, spec)
-            notes += prepared[name].notes
-            if prepared[name].notebook is not None:
-                (folder / f"{name}.ipynb").write_text(json.dumps(prepared[name].notebook, ensure_ascii=False, indent=1), encoding="utf-8")
-            stamp = path.parent / "timestamp.txt"
-            if stamp.is_file() and not (folder / "timestamp.txt").exists():
-                shutil.copyfile(stamp, folder / "timestamp.txt")
-        autograded = False
-        log = ""
-        if any(p.notebook is not None for p in prepared.values()):
-            os.environ["TMPDIR"] = scratch  # the kernel's scratch space is this student's alone
-            if task.kernels is not None:
-                os.environ["JUPYTER_PATH"] = task.kernels
-            result = _api(config).autograde(sub.assignment, student_id, force=True, create=True)
-            log += result.get("log", "")
-            autograded = bool(result.get("success"))
-            if not autograded:
-                notes.append(f"failed autograde: {_first_error(log + chr(10) + str(result.get('error', '')))}")
-        names = [nb.name for nb in specs]
-        scores = _nbgrader_scores(config, sub.assignment, student_id, names) if autograded else {}
-        questions: list[QuestionResult] = []
-        labels: list[LabelAnswer] = []
-        lowered: dict[tuple[str, str], float] = {}
-        by_hand: list[str] = []
+        prepared, found = _prepare(task, folder)
+        notes += found
+        readable = [p.notebook for p in prepared.values() if p.notebook is not None]
+        autograded, log = _autograde(task, root, config, student_id) if readable else (False, "")
+        kernel = kernel_notes(root, readable[0]["cells"] if readable else [], task.limits)
+        notes += kernel
+        if readable and not autograded and not kernel:
+            notes.append(f"failed autograde: {_first_error(log)}")
+        given = _nbgrader_scores(config, sub.assignment, student_id, [nb.name for nb in specs]) if autograded else {}
+        result = Judged()
+        executed: list[Path] = []
         for spec in specs:
-            out_nb = root / "autograded" / student_id / sub.assignment / f"{spec.name}.ipynb"
-            if autograded and out_nb.exists():
-                notes += [f"timeout in cell {cell}" for cell in _timeouts(out_nb)]
-                _copy_out(out_nb, task.out / "autograded" / safe_name(sub.student) / safe_name(sub.assignment) / out_nb.name)
-            prefix = f"{spec.name}:" if len(specs) > 1 else ""
-            graded = _judge(spec, prepared.get(spec.name), scores, autograded, task.timeout, prefix)
-            questions += graded.questions
-            labels += graded.labels
+            path = root / "autograded" / student_id / sub.assignment / f"{spec.name}.ipynb"
+            notebook = _read(path) if autograded else None
+            graded = judge(spec, notebook, given, task.timeout, f"{spec.name}:" if len(specs) > 1 else "")
+            result.questions += graded.questions
+            result.labels += graded.labels
+            result.by_hand += graded.by_hand
+            if notebook is not None:
+                notes += execution_notes(notebook, task.limits)
+                restore_cells(notebook, spec, graded.rescored, graded.scores)
+                path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+                _write_scores(config, sub.assignment, student_id, {(spec.name, g): p for g, p in graded.scores.items()})
+                executed.append(path)
             notes += graded.notes
-            lowered.update(graded.lowered)
-            by_hand += graded.by_hand
-        feedback: list[str] = []
-        if autograded:
-            if lowered:
-                _override(config, sub.assignment, student_id, lowered)
-            target = task.out / "feedback" / safe_name(sub.student) / safe_name(sub.assignment)
-            for spec in specs:
-                autograded_nb = root / "autograded" / student_id / sub.assignment / f"{spec.name}.ipynb"
-                if autograded_nb.exists():
-                    page = write_feedback(autograded_nb, config.CourseDirectory.db_url, sub.assignment, student_id,
-                                          target / f"{spec.name}.html")
-                    feedback.append(str(page.relative_to(task.out)))
+        feedback = _publish(task, config, student_id, executed)
         log_path = task.out / "logs" / safe_name(sub.assignment) / f"{safe_name(sub.student)}.log"
         log_path.parent.mkdir(parents=True, exist_ok=True)
         log_path.write_text(log.replace(scratch, "<course>"), encoding="utf-8")
+    questions = result.questions
     score = round(sum(q.points or 0.0 for q in questions), 4)
     nbgrader_total = round(sum(q.nbgrader or 0.0 for q in questions), 4) if autograded else None
     return SubmissionResult(sub.student, sub.assignment, score, max_score, nbgrader_total, tuple(dict.fromkeys(notes)),
-                            tuple(questions), tuple(labels), sub.origin, sub.how, tuple(feedback), tuple(by_hand))
+                            tuple(questions), tuple(result.labels), sub.origin, sub.how, tuple(feedback),
+                            tuple(result.by_hand))

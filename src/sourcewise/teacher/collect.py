@@ -10,8 +10,20 @@ A teacher hands over a class's notebooks in whatever shape they arrived in:
   (``Alice Smith_123_assignsubmission_file_a1_who_says_so.ipynb``, or a folder of that name).
 
 :func:`collect` turns each into :class:`Submission` s, one per student and assignment, and
-says how it inferred each one. Nothing in the input is ever written: a zip is extracted
-into a working folder, and notebooks are read, never modified.
+says how it inferred each one.
+
+**A snapshot first.** Before anything else, every file of the input is read once and
+copied into the grader's private work folder (a zip is extracted there); everything after
+works on that copy, so nothing a submission does while it is graded can reach the
+teacher's files, and the input is never written.
+
+**Matched by content.** A notebook belongs to the assignment whose cells it carries:
+nbgrader's ``grade_id`` s together with the released cells' checksums (or, where the
+metadata was stripped, the locked cells' exact text), never the file name. Several
+assignments share grade ids (``q1_labels`` …), so ids alone cannot tell them apart;
+the file name only breaks a tie between equally good matches. Several files for one
+notebook: the best match is graded and the others are named in a note. A file that
+matches no assignment still gives its student a row that says why.
 
 >>> parse_lms_name("alice_12345_67890_a1_who_says_so-1.ipynb")
 ('alice', 'a1_who_says_so-1.ipynb', 'Canvas')
@@ -31,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from sourcewise.errors import suggest
-from sourcewise.teacher.course import Course, NotebookSpec, nbgrader_meta
+from sourcewise.teacher.course import Course, NotebookSpec, cell_text, nbgrader_meta
 from sourcewise.teacher.errors import InputError
 from sourcewise.teacher.precheck import parse_submission
 
@@ -41,6 +53,7 @@ _CANVAS = re.compile(r"^(?P<student>.+?)_(?:late_)?(?P<uid>\d+)_(?P<fid>\d+)_(?P
 _MOODLE = re.compile(r"^(?P<student>.+?)_(?P<uid>\d+)_assignsubmission_(?:file|onlinetext)_(?P<rest>.*)$")
 _LMS_SUFFIX = re.compile(r"-\d+$")  # Canvas numbers a resubmitted file "name-1.ipynb"
 _COPY_SUFFIX = re.compile(r"(?:\s*\(\d+\)|[-_ ]?Copy\d*|[-_ ]copy\d*)$")
+_COPY_PREFIX = re.compile(r"^(?:Copy of |Kopie von )", re.IGNORECASE)
 _SKIP_PARTS = {"__MACOSX", ".ipynb_checkpoints"}
 
 
@@ -93,18 +106,61 @@ class _Found:
     lms: bool
 
 
+MAX_FILE_BYTES = 200 * 1024 * 1024
+"""A larger file in the input is left out (no notebook of the course comes near it)."""
+
+
+def _member_name(member: zipfile.ZipInfo) -> str:
+    """A zip member's name; names stored as UTF-8 without the zip's UTF-8 flag (as some
+    LMS and archivers do) are decoded as UTF-8, so "Zoë" does not become "ZoÃ«"."""
+    name = member.filename
+    if not member.flag_bits & 0x800:
+        try:
+            name = name.encode("cp437").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return name
+
+
 def _unpack(source: Path, workdir: Path) -> Path:
     if not zipfile.is_zipfile(source):
         raise InputError(f"{source} is not a zip file; give a zip downloaded from the LMS or a folder of notebooks.")
     target = workdir / "unzipped"
+    target.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(source) as archive:
         for member in archive.infolist():
-            parts = PurePosixPath(member.filename.replace("\\", "/")).parts
-            if member.is_dir() or not parts or parts[0] == "/" or ".." in parts:
+            parts = PurePosixPath(_member_name(member).replace("\\", "/")).parts
+            if not parts or parts[0] == "/" or ".." in parts:
                 continue
             dest = target.joinpath(*parts)
+            if member.is_dir():
+                dest.mkdir(parents=True, exist_ok=True)
+                continue
+            if member.file_size > MAX_FILE_BYTES:
+                continue
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(archive.read(member))
+    return _unwrap(target)
+
+
+def _copy_tree(source: Path, workdir: Path) -> Path:
+    """Copy a folder's files (and folders) into the work folder; links are not followed."""
+    target = workdir / "copied"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if path.is_symlink() or any(_skipped(part) for part in relative.parts):
+            continue
+        dest = target / relative
+        if path.is_dir():
+            dest.mkdir(parents=True, exist_ok=True)
+        elif path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(path.read_bytes())
+    return target
+
+
+def _unwrap(target: Path) -> Path:
     tops = [p for p in target.iterdir() if not _skipped(p.name)] if target.exists() else []
     # LMS zips often wrap everything in one folder; unwrap it when it holds several entries.
     if len(tops) == 1 and tops[0].is_dir() and len([p for p in tops[0].iterdir() if not _skipped(p.name)]) > 1:
@@ -146,48 +202,84 @@ def _locate(rel: tuple[str, ...], path: Path, origin: str) -> _Found:
     return _Found(Path(name).stem, None, "", path, origin, "file named by student", False)
 
 
-def _grade_ids(path: Path) -> set[str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(nbgrader_meta(c).get("grade_id")) for c in data.get("cells", []) if nbgrader_meta(c).get("grade_id")}
-    except (OSError, ValueError, AttributeError, TypeError):
-        return set()
+def _normal(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
-def _by_content(path: Path, candidates: tuple[NotebookSpec, ...]) -> NotebookSpec | None:
-    ids = _grade_ids(path)
-    scored = [(len(ids & {c.grade_id for c in nb.cells}), nb) for nb in candidates]
-    best = max(scored, key=lambda pair: pair[0], default=(0, None))
-    return best[1] if best[0] > 0 else None
+@dataclass(frozen=True)
+class Cells:
+    """What a submitted notebook's cells say about it: ``(grade_id, checksum)`` per
+    nbgrader cell, and the text of every code cell."""
+
+    marked: frozenset[tuple[str, str]]
+    texts: frozenset[str]
+
+    @classmethod
+    def read(cls, path: Path) -> Cells:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            cells = [c for c in data.get("cells", []) if isinstance(c, dict)]
+        except (OSError, ValueError, AttributeError, TypeError):
+            return cls(frozenset(), frozenset())
+        marked = frozenset((str(nbgrader_meta(c).get("grade_id")), str(nbgrader_meta(c).get("checksum", "")))
+                           for c in cells if nbgrader_meta(c).get("grade_id"))
+        texts = frozenset(_normal(cell_text(c)) for c in cells if c.get("cell_type") == "code")
+        return cls(marked, texts)
+
+    def match(self, nb: NotebookSpec) -> tuple[int, int]:
+        """(cells that are surely this notebook's, grade ids in common).
+
+        A cell is sure when it carries the released checksum for its grade id, or is a
+        locked or test cell whose text is the released text.
+        """
+        ids = {g for g, _ in self.marked}
+        checksums = set(nb.checksums)
+        sure = {g for g, c in self.marked if (g, c) in checksums}
+        sure |= {c.grade_id for c in nb.cells if c.kind != "answer" and c.visible and _normal(c.visible) in self.texts}
+        return len(sure), len(ids & {c.grade_id for c in nb.cells})
 
 
-def _match(found: _Found, course: Course, only: str | None) -> tuple[NotebookSpec | None, str | None]:
-    """The notebook a file is, and a note when it is wrongly named."""
-    folder = found.assignment_folder
-    in_folder = course.notebooks_of(folder) if folder in course.assignments else ()
-    pool = course.notebooks_of(only) if only else course.notebooks
-    candidates = in_folder or pool
+def _by_content(cells: Cells, candidates: tuple[NotebookSpec, ...], name: str) -> tuple[NotebookSpec | None, list[NotebookSpec]]:
+    """The notebook the cells belong to, or ``None`` and the equally good candidates."""
+    scored = [(cells.match(nb), nb) for nb in candidates]
+    best = max((score for score, _ in scored), default=(0, 0))
+    if best == (0, 0):
+        return None, []
+    tied = [nb for score, nb in scored if score == best]
+    if len(tied) > 1:  # equally good by content: only then does the name decide
+        named = [nb for nb in tied if nb.name == name]
+        return (named[0], tied) if len(named) == 1 else (None, tied)
+    return tied[0], tied
+
+
+def _match(found: _Found, course: Course, only: str | None) -> tuple[NotebookSpec | None, str | None, int]:
+    """The notebook a file is, a note when its name says otherwise, and how sure the match is."""
     stem = Path(found.name).stem if found.name else ""
     bare = _LMS_SUFFIX.sub("", stem) if found.lms else stem
-    for nb in candidates:
-        if found.name.endswith(".ipynb") and nb.name in (stem, bare):
-            return nb, None
-    if not found.name:  # the layout names the file by student: the notebook is told by its cells
-        told = _by_content(found.path, pool) or (pool[0] if len(pool) == 1 else None)
-        if told is None:
-            _, unreadable = parse_submission(found.path)
-            if unreadable:  # say the real problem, not only its consequence
-                return None, f"{unreadable} ({found.origin}), so its assignment cannot be told either"
+    unversioned = _COPY_SUFFIX.sub("", _COPY_PREFIX.sub("", bare))
+    cells = Cells.read(found.path)
+    told, tied = _by_content(cells, course.notebooks, unversioned)
+    sure = cells.match(told)[0] if told is not None else 0
+    if told is None and tied:
+        names = ", ".join(f"{nb.assignment}/{nb.name}" for nb in tied)
+        return None, f"cannot tell which assignment {found.origin} is: its cells fit {names} equally well", 0
+    if told is None:
+        named = [nb for nb in course.notebooks if found.name.endswith(".ipynb") and nb.name in (stem, bare, unversioned)]
+        if len(named) == 1:  # nothing in its cells to go by (stripped): precheck says so
+            return named[0], None, 0
+        _, unreadable = parse_submission(found.path)
+        if unreadable:  # say the real problem, not only its consequence
+            return None, f"{unreadable} ({found.origin}), so its assignment cannot be told either", 0
+        pool = course.notebooks_of(only) if only else course.notebooks
+        if not found.name:
             names = ", ".join(n.assignment for n in pool)
-            return None, f"cannot tell which assignment {found.origin} is (its cells match none of: {names}); use --assignment"
-        return told, None
-    guess = _by_content(found.path, candidates) or (candidates[0] if len(candidates) == 1 else None)
-    if guess is None:
+            return None, f"cannot tell which assignment {found.origin} is (its cells match none of: {names})", 0
         hint = suggest(stem, [n.name for n in pool])
-        return None, f"wrongly named notebook '{found.name}': it is no notebook of the course.{hint}"
-    unversioned = _COPY_SUFFIX.sub("", bare)
-    nb = guess
-    return nb, f"wrongly named notebook '{found.name}' (graded as {nb.name}.ipynb{', a copy' if unversioned == nb.name else ''})"
+        return None, f"wrongly named notebook '{found.name}': its cells are no notebook of the course.{hint}", 0
+    if not found.name or told.name in (stem, bare):
+        return told, None, sure
+    copy = ", a copy" if unversioned == told.name else ""
+    return told, f"wrongly named notebook '{found.name}' (graded as {told.name}.ipynb{copy}, by its cells)", sure
 
 
 def _empty_student_dirs(root: Path, located: list[_Found]) -> list[_Found]:
@@ -216,12 +308,16 @@ def _assignment_for_missing(found: _Found, course: Course, only: str | None) -> 
     return course.assignments[0] if len(course.assignments) == 1 else ""
 
 
-def _pick(entries: list[tuple[_Found, NotebookSpec, str | None]]) -> tuple[tuple[_Found, NotebookSpec, str | None], list[str]]:
-    """One file per notebook: an exact name beats a wrong one; a later LMS resubmission wins."""
-    def rank(entry: tuple[_Found, NotebookSpec, str | None]) -> tuple[int, int, str]:
-        found, _, note = entry
+_Entry = tuple[_Found, NotebookSpec, "str | None", int]
+
+
+def _pick(entries: list[_Entry]) -> tuple[_Entry, list[str]]:
+    """One file per notebook: the surest match by content, then an exact name over a wrong
+    one, then the latest LMS resubmission."""
+    def rank(entry: _Entry) -> tuple[int, bool, int, str]:
+        found, _, note, sure = entry
         number = re.search(r"-(\d+)$", Path(found.name).stem)
-        return (note is None, int(number[1]) if number and found.lms else 0, found.origin)
+        return (sure, note is None, int(number[1]) if number and found.lms else 0, found.origin)
 
     ordered = sorted(entries, key=rank)
     chosen = ordered[-1]
@@ -249,7 +345,7 @@ def collect(source: Path | str, course: Course, workdir: Path, only: str | None 
         course.check_assignment(only)
     if not source.exists():
         raise InputError(f"No such file or folder: {source}. Give the folder or zip of the class's notebooks.")
-    root = _unpack(source, workdir) if source.is_file() else source
+    root = _unpack(source, workdir) if source.is_file() else _copy_tree(source, workdir)
     files = _files(root)
     if not files:
         raise InputError(f"{source} is empty: there are no notebooks to grade in it.")
@@ -259,9 +355,9 @@ def collect(source: Path | str, course: Course, workdir: Path, only: str | None 
         raise InputError(f"No notebooks (.ipynb files) in {source}; it holds only {kinds} files.")
     intake = Intake()
     located = [_locate(p.relative_to(root).parts, p, str(p.relative_to(root))) for p in notebooks]
-    groups: dict[tuple[str, str], list[tuple[_Found, NotebookSpec, str | None]]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
     for found in located:
-        nb, note = _match(found, course, only)
+        nb, note, sure = _match(found, course, only)
         if nb is None:
             assignment = _assignment_for_missing(found, course, only)
             if only and assignment != only:
@@ -274,15 +370,15 @@ def collect(source: Path | str, course: Course, workdir: Path, only: str | None 
             continue
         if found.assignment_folder not in (None, nb.assignment) and note is None:
             note = f"notebook in the folder '{found.assignment_folder}', graded as assignment {nb.assignment}"
-        groups[(found.student, nb.assignment)].append((found, nb, note))
+        groups[(found.student, nb.assignment)].append((found, nb, note, sure))
     for (student, assignment), entries in sorted(groups.items()):
-        by_notebook: dict[str, list[tuple[_Found, NotebookSpec, str | None]]] = defaultdict(list)
+        by_notebook: dict[str, list[_Entry]] = defaultdict(list)
         for entry in entries:
             by_notebook[entry[1].name].append(entry)
         files_: list[tuple[str, Path]] = []
         notes: list[str] = []
         for name in sorted(by_notebook):
-            (found, nb, note), extra = _pick(by_notebook[name])
+            (found, nb, note, _), extra = _pick(by_notebook[name])
             files_.append((nb.name, found.path))
             notes += ([note] if note else []) + extra
         missing = [nb.name for nb in course.notebooks_of(assignment) if nb.name not in by_notebook]

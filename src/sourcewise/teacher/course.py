@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from sourcewise.errors import suggest
 from sourcewise.teacher.errors import InputError
-from sourcewise.teacher.keys import GradeCall, check_calls, grade_call, visible_part
+from sourcewise.teacher.keys import GradeCall, check_calls, grade_call, hidden_call, visible_part
 
 __all__ = ["CellSpec", "Course", "NotebookSpec", "load_course", "nbgrader_meta"]
 
@@ -41,7 +41,9 @@ class CellSpec:
 
     ``kind`` is ``test`` (a graded, locked code cell), ``answer`` (a solution cell) or
     ``locked`` (any other read-only cell). ``visible`` is the text students get; a test's
-    ``call`` is its hidden grading call and ``checks`` its visible form checks.
+    ``call`` is its hidden grading call and ``checks`` its visible form checks; ``source``
+    is a test's whole text, hidden part included. ``keyless`` says the hidden part is that
+    one call and nothing else, so the grader can keep its key out of the student's kernel.
     """
 
     grade_id: str
@@ -50,16 +52,24 @@ class CellSpec:
     visible: str
     call: GradeCall | None = None
     checks: tuple[GradeCall, ...] = ()
+    source: str = ""
+    keyless: bool = False
 
 
 @dataclass(frozen=True)
 class NotebookSpec:
-    """A source notebook: its assignment, name (without ``.ipynb``) and nbgrader cells."""
+    """A source notebook: its assignment, name (without ``.ipynb``) and nbgrader cells.
+
+    ``checksums`` are nbgrader's checksums of the released cells (``(grade_id, checksum)``,
+    read from the release folder when it is there): a submitted cell that still carries one
+    is that assignment's cell, whatever the file is called.
+    """
 
     assignment: str
     name: str
     path: Path
     cells: tuple[CellSpec, ...]
+    checksums: tuple[tuple[str, str], ...] = ()
 
     @property
     def tests(self) -> tuple[CellSpec, ...]:
@@ -130,20 +140,30 @@ def _cell_spec(cell: dict[str, Any]) -> CellSpec | None:
     if meta.get("grade") and cell.get("cell_type") == "code" and not meta.get("solution"):
         visible = visible_part(text)
         return CellSpec(str(meta["grade_id"]), "test", float(meta.get("points", 0)), visible, grade_call(text),
-                        check_calls(visible))
+                        check_calls(visible), text, hidden_call(text) is not None)
     if meta.get("solution"):
         points = float(meta.get("points", 0) or 0) if meta.get("grade") else 0.0
         return CellSpec(str(meta["grade_id"]), "answer", points, "")
     return CellSpec(str(meta["grade_id"]), "locked", 0.0, text)
 
 
-def _notebook_spec(assignment: str, path: Path) -> NotebookSpec:
+def _checksums(release: Path) -> tuple[tuple[str, str], ...]:
+    try:
+        data = json.loads(release.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ()
+    found = ((str(nbgrader_meta(c).get("grade_id")), str(nbgrader_meta(c).get("checksum")))
+             for c in data.get("cells", []) if isinstance(c, dict))
+    return tuple((g, c) for g, c in found if g != "None" and c != "None")
+
+
+def _notebook_spec(assignment: str, path: Path, release_dir: Path) -> NotebookSpec:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise InputError(f"The source notebook {path} cannot be read ({error}); fix it before grading.") from None
     cells = tuple(spec for cell in data.get("cells", []) if (spec := _cell_spec(cell)) is not None)
-    return NotebookSpec(assignment, path.stem, path, cells)
+    return NotebookSpec(assignment, path.stem, path, cells, _checksums(release_dir / assignment / path.name))
 
 
 def load_course(root: Path | str = ".", timeout: int | None = None) -> Course:
@@ -166,5 +186,5 @@ def load_course(root: Path | str = ".", timeout: int | None = None) -> Course:
             f"No source notebooks in {source} (expected {source.name}/<assignment>/<notebook>.ipynb): "
             "is --course-dir the course's root, the folder with nbgrader_config.py?"
         )
-    notebooks = tuple(_notebook_spec(p.parent.name, p) for p in paths)
+    notebooks = tuple(_notebook_spec(p.parent.name, p, release) for p in paths)
     return Course(root, config_file, source, release, course_id, cell_timeout, notebooks)

@@ -22,7 +22,8 @@ import ast
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
-__all__ = ["CHECKS", "GRADERS", "GradeCall", "check_calls", "grade_call", "hidden_part", "visible_part"]
+__all__ = ["CHECKS", "GRADERS", "GradeCall", "check_calls", "grade_call", "hidden_call", "hidden_part",
+           "visible_part"]
 
 Kind = Literal["labels", "spans", "choices", "function"]
 
@@ -158,3 +159,25 @@ def grade_call(source: str) -> GradeCall | None:
     if call is None or not isinstance(call.key, dict):
         return None
     return replace(call, key={str(k): v for k, v in call.key.items()})
+
+
+def hidden_call(source: str) -> GradeCall | None:
+    """The grading call a test cell hides, when its hidden part is that one call and nothing else.
+
+    Only such a cell can be graded without its key entering the student's kernel
+    (:mod:`sourcewise.teacher.answers`): anything more in the hidden part is code nbgrader
+    would have to run there.
+
+    >>> hidden_call('check(q1)\\n### BEGIN HIDDEN TESTS\\nsw.exercise.grade_labels(q1, {"P1": "denial"}, points=1)\\n'
+    ...             '### END HIDDEN TESTS').target
+    'q1'
+    >>> hidden_call('### BEGIN HIDDEN TESTS\\nassert q1["P1"] == "denial"\\n### END HIDDEN TESTS') is None
+    True
+    """
+    try:
+        tree = ast.parse(hidden_part(source))
+    except SyntaxError:
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
+        return None
+    return grade_call(source)

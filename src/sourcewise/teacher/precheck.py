@@ -11,13 +11,22 @@ on one of them. :func:`precheck` reads a copy of the notebook and finds:
   ``DeduplicateIds`` leave an empty metadata dict that ``nbgrader autograde`` then reports as
   "an old version of the nbgrader metadata format", stopping the batch. The copy to grade
   keeps the metadata on the last copy only (the one nbgrader keeps) and drops it from the
-  others; duplicated Jupyter cell ids are renumbered.
+  others; duplicated Jupyter cell ids are renumbered;
+* code that changes the course's own code (``sw.exercise.grade_labels = ...``, a fake
+  ``sw``): it cannot change a score (answers are scored outside the notebook, see
+  :mod:`sourcewise.teacher.answers`), but the teacher may want to know it was tried.
+
+>>> changes_course_code("import sourcewise as sw\\nsw.exercise.grade_labels = lambda *a: 3")
+'sw.exercise.grade_labels = ...'
+>>> changes_course_code("sw.set_language('de')\\nq1 = {'P1': 'denial'}") is None
+True
 
 The submitted file itself is never written.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 from collections import Counter
@@ -27,7 +36,7 @@ from typing import Any
 
 from sourcewise.teacher.course import NotebookSpec, cell_text, nbgrader_meta
 
-__all__ = ["Prepared", "precheck"]
+__all__ = ["Prepared", "changes_course_code", "precheck"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,67 @@ def _deduplicate(data: dict[str, Any]) -> list[str]:
     return notes
 
 
+_COURSE = ("sw", "sourcewise")
+
+
+def _root(node: ast.expr) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def changes_course_code(code: str, names: tuple[str, ...] = _COURSE) -> str | None:
+    """What in ``code`` replaces part of the course's library, shortened; ``None`` if nothing.
+
+    Looks for assignments and deletions below ``sw`` or ``sourcewise`` (or a name imported
+    from them), a new binding of ``sw`` itself, and ``setattr`` on them.
+    """
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return None
+    aliases = set(names)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            module = getattr(node, "module", None) or ""
+            for alias in node.names:
+                if alias.name.split(".")[0] == "sourcewise" or module.split(".")[0] == "sourcewise":
+                    aliases.add(alias.asname or alias.name.split(".")[0])
+    for node in ast.walk(tree):
+        targets: list[ast.expr] = []
+        if isinstance(node, (ast.Assign, ast.Delete)):
+            targets = list(node.targets)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == "sw":
+            return f"defines its own {node.name}"
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") \
+                and node.args and _root(node.args[0]) in aliases:
+            return f"{node.func.id}({ast.unparse(node.args[0])}, ...)"
+        for target in targets:
+            if isinstance(target, (ast.Attribute, ast.Subscript)) and _root(target) in aliases:
+                return f"{ast.unparse(target)} = ..."
+            if isinstance(target, ast.Name) and target.id == "sw":
+                return "sw = ..."
+    return None
+
+
+def _tampering(data: dict[str, Any], spec: NotebookSpec) -> list[str]:
+    notes = []
+    for index, cell in enumerate(data["cells"]):
+        if cell.get("cell_type") != "code":
+            continue
+        known = spec.cell(str(nbgrader_meta(cell).get("grade_id", "")))
+        if known is not None and known.kind != "answer":
+            continue  # nbgrader puts locked and test cells back as they were
+        found = changes_course_code(cell_text(cell))
+        if found:
+            where = f"cell {known.grade_id if known is not None else index + 1}"
+            notes.append(f"changes the course's code in {where} ({found}): no effect on the score, "
+                         "which is computed outside the notebook")
+    return notes
+
+
 def precheck(path: Path, spec: NotebookSpec) -> Prepared:
     """Read a submitted notebook and say what needs attention before grading it."""
     data, problem = parse_submission(path)
@@ -101,6 +171,7 @@ def precheck(path: Path, spec: NotebookSpec) -> Prepared:
     if not present and spec.cells:
         notes.append("nbgrader metadata missing: the cells were copied into a new notebook or their metadata stripped")
         return Prepared(data, tuple(notes))
+    notes += _tampering(data, spec)
     deleted = [c.grade_id for c in spec.tests if c.grade_id not in present]
     if deleted:
         notes.append(f"deleted test cell {', '.join(deleted)}")

@@ -130,8 +130,12 @@ def _means(results: list[SubmissionResult]) -> str:
     return "<ul>" + "".join(parts) + "</ul>"
 
 
-def write_report(out: Path, results: list[SubmissionResult], course: Course | None = None) -> Path:
-    """Write ``class_report.html`` and ``class_report_<assignment>.png`` into ``out``."""
+def write_report(out: Path, results: list[SubmissionResult], course: Course | None = None,
+                 notes: tuple[str, ...] = ()) -> Path:
+    """Write ``class_report.html`` and ``class_report_<assignment>.png`` into ``out``.
+
+    ``notes`` are the run's own lines (what protected student code's run), shown first.
+    """
     out.mkdir(parents=True, exist_ok=True)
     by_assignment: dict[str, list[SubmissionResult]] = {}
     for r in results:
@@ -154,8 +158,9 @@ def write_report(out: Path, results: list[SubmissionResult], course: Course | No
         "<style>body{font-family:sans-serif;max-width:1400px;margin:auto}table{border-collapse:collapse}"
         "td,th{border:1px solid #999;padding:2px 6px;text-align:left}tr.attention td{background:#fff3d6}"
         "img{max-width:100%}</style></head><body><h1>Class report</h1>"
-        "<p>Rows shaded and a reason given: needs attention (not an honest zero, or a score "
-        "that does not match the answers). Marks: ✓ on the matrix diagonal = right label.</p>"
+        + "".join(f"<p><strong>This run:</strong> {html.escape(note)}</p>" for note in notes)
+        + "<p>Rows shaded and a reason given: needs attention (not an honest zero, or something the "
+        "notebook tried). Marks: ✓ on the matrix diagonal = right label.</p>"
         + "".join(sections) + "</body></html>\n"
     )
     path = out / "class_report.html"

@@ -31,8 +31,10 @@ def safe_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class QuestionResult:
-    """One graded cell: the final points (``None``: to be graded by hand), and the two
-    scores they came from: nbgrader's and the answers' re-score."""
+    """One graded cell: the final points (``None``: to be graded by hand); ``nbgrader``, the
+    score nbgrader's gradebook holds (and its feedback shows) once grading wrote it; and
+    ``answers``, what the key gives the answer the notebook reported (``None``: not scored
+    outside nbgrader, e.g. an error in the cell made it 0)."""
 
     grade_id: str
     points: float | None
