@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 sys.path.insert(0, str(HERE))
 from detector import english_text, german_text  # noqa: E402
-from devset import load_devset  # noqa: E402
+from devset import HELDOUT, load_devset  # noqa: E402
 
 RUNS = 3
 
@@ -52,7 +52,7 @@ def main() -> None:
     for level in ("label", "response"):
         print(f"Agreement at the level of the {level} "
               f"({'any kind of official response counts' if level == 'label' else 'the kind must agree'}):")
-        for split, name in (("heldout", "held-out news (never read while writing rules)"), ("tuning", "tuning news")):
+        for split, name in ((HELDOUT, f"held-out news ({HELDOUT}: never read while writing rules)"), ("tuning", "tuning news")):
             for lang in ("de", "en"):
                 print()
                 print(report(split, lang, level).table(f"{name}, {lang}"))

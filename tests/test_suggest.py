@@ -23,7 +23,7 @@ from sourcewise.suggest.words import load_words, word_pattern
 from sourcewise.taxonomy import LABELS, RESPONSES, SOURCE_KINDS
 
 sys.path.insert(0, str(Path(__file__).parent))
-from devset import load_devset  # noqa: E402
+from devset import HELDOUT, load_devset  # noqa: E402
 
 BOOK = load_rulebook()
 
@@ -35,10 +35,11 @@ ARTICLE_DIFFERENCES = {
            "report (messenger).",
 }
 
-# The accuracy on the held-out part that the suggester reaches, per language: a quality figure
-# (see benchmarks/suggest.py for the table by label). The held-out texts were never read while
-# the rules were written.
-HELD_OUT_ACCURACY = {"de": 0.93, "en": 0.82}
+# The accuracy on the held-out part (heldout-2) that the suggester reaches, per language: a quality
+# figure (benchmarks/suggest.py prints the table by label). The held-out texts were never read
+# while the rules were written; only these aggregate figures were. The aim was 0.85 in both
+# languages: English stays below it, mostly on page chrome of kinds the tuning texts do not have.
+HELD_OUT_ACCURACY = {"de": 0.92, "en": 0.79}
 
 
 def labels(text: str, lang: str = "de") -> list[str]:
@@ -113,15 +114,17 @@ def dev_report(split: str, lang: str) -> LabelReport:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_held_out_accuracy(lang: str) -> None:
-    report = dev_report("heldout", lang)
-    assert report.units > 50
-    assert report.accuracy >= HELD_OUT_ACCURACY[lang], report.table(f"held-out, {lang}")
+    report = dev_report(HELDOUT, lang)
+    units, accuracy, table = report.units, report.accuracy, report.table(f"held-out, {lang}")
+    assert units >= 50  # only figures are printed: the held-out texts are never shown
+    assert accuracy >= HELD_OUT_ACCURACY[lang], table
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_tuning_accuracy(lang: str) -> None:
     report = dev_report("tuning", lang)
-    assert report.accuracy >= 0.95, report.table(f"tuning, {lang}")
+    accuracy, table = report.accuracy, report.table(f"tuning, {lang}")
+    assert accuracy >= 0.95, table
 
 
 def test_the_rulebooks_own_examples_get_an_answer_their_rule_accepts() -> None:

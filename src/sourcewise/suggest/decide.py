@@ -40,6 +40,7 @@ from sourcewise.suggest.steps import say
 __all__ = ["decide_all"]
 
 _REPORTS: Final = ("sourced_claim", "anonymous_report", "official_response")
+_ANSWER_REACH: Final = 3  # how many sentences back an official answer can go on
 
 
 @dataclass
@@ -54,13 +55,21 @@ class _Sentence:
     steps: list[RuleStep] = field(default_factory=list)
 
     @property
+    def main(self) -> Attribution | None:
+        """The attribution of the main clause: the first that names a source, named or not
+        (in "LUSA, quoting an official source, reports X calls Y" it is "quoting")."""
+        return next((a for a in self.attributions if a.source is not None), None)
+
+    @property
     def named(self) -> list[Attribution]:
-        return [a for a in self.attributions if a.source is not None and a.source.named]
+        """The main attribution when it names someone you could ask; otherwise nothing."""
+        main = self.main
+        return [main] if main is not None and main.source is not None and main.source.named else []
 
     def main_source(self) -> Source | None:
-        """The source the sentence is handed to: a named one first, then a carried one."""
-        for attribution in (*self.named, *([self.carried] if self.carried else []), *self.attributions):
-            if attribution.source is not None:
+        """The source the sentence is handed to: the main attribution's, or a carried one."""
+        for attribution in (self.main, self.carried):
+            if attribution is not None and attribution.source is not None:
                 return attribution.source
         return None
 
@@ -229,6 +238,9 @@ class Decider:
             return refusals, "non_confirmation", "response_non_confirmation", "response_non_confirmation"
         if denials:
             return denials, "denial", "response_denial", "response_denial"
+        spoken = self._spokespersons_no(now)
+        if spoken:
+            return spoken, "denial", "response_denial", "response_denial"
         confirming = tuple(
             c for c in sentence.outside_quotes() if c.category == "verb_of_saying"
             and self.words.matches("response_confirmation", c.text)
@@ -241,20 +253,34 @@ class Decider:
             return asked, "non_confirmation", "response_non_confirmation", "response_unmarked"
         return None
 
+    def _spokespersons_no(self, now: _Sentence) -> tuple[Cue, ...]:
+        """A spokesperson who says "there was no …" or "no such …" denies a claim (the
+        rulebook's "Nein, es wird kein Treffen geben"); the words must follow the verb."""
+        main = now.main
+        if main is None or main.source is None or not main.cues:
+            return ()
+        if not self.words.has_source_word(main.source.phrase, "spokespeople"):
+            return ()
+        after = main.cues[-1].end_char
+        return tuple(c for c in self.reading.rule_words("response_denial", now.sentence) if c.start_char >= after)
+
     def _answer_goes_on(self, now: _Sentence) -> _Decision | None:
-        """The official answer of the sentence before goes on when the same side keeps speaking
-        ("He said …", a quote that goes on, its spokesperson in the same paragraph): the
-        rulebook's ``unmarked_answer``, which accepts ``sourced_claim`` too."""
-        if not self.history:
-            return None
-        last, last_source = self.history[-1]
+        """An official answer goes on when the side that gave it keeps speaking: in the sentence
+        right after it ("He said …", a quote that goes on), or a little later by its name or its
+        spokesperson ("The spokesman says there was no attack"). The rulebook's
+        ``unmarked_answer``, which accepts ``sourced_claim`` too."""
         speaker = now.main_source()
-        if last.label != "official_response" or last_source is None or speaker is None or not speaker.named:
+        if speaker is None or not speaker.named:
             return None
-        same_paragraph = self.reading.paragraph_at(last.start_char) == now.sentence.paragraph
+        answers = [(i, s, source) for i, (s, source) in enumerate(self.history[-_ANSWER_REACH:])
+                   if s.label == "official_response" and source is not None]
+        if not answers:
+            return None
+        index, last, last_source = answers[-1]
+        right_after = index == len(self.history[-_ANSWER_REACH:]) - 1
         spokesperson = speaker.kind == "named_person" and self.words.has_source_word(speaker.phrase, "spokespeople")
-        if not (now.carried_how in ("konjunktiv", "quote_goes_on") or speaker.name == last_source.name
-                or _same_side(speaker, last_source) or (same_paragraph and spokesperson)):
+        if not ((right_after and now.carried_how in ("konjunktiv", "quote_goes_on")) or speaker.name == last_source.name
+                or _same_side(speaker, last_source) or spokesperson):
             return None
         now.steps.append(RuleStep("unmarked_answer", 2, "official_response", _named_words(speaker),
                                   say("answer_goes_on", source=speaker.name)))
@@ -325,8 +351,7 @@ class Decider:
                                       _evidence(outlet.cues) + _named_words(outlet.source) + _evidence(anonymity),
                                       say("outlet_cites_unnamed", source=outlet.source.name, words=_quoted(anonymity))))
             return _Decision("anonymous_report", "unnamed_source", outlet.source, form="indirect_speech", chain="outlet_cites")
-        unnamed = [a for a in (*now.attributions, *([now.carried] if now.carried else []))
-                   if a.source is not None and not a.source.named]
+        unnamed = [a for a in (now.main, now.carried) if a is not None and a.source is not None and not a.source.named]
         if unnamed and unnamed[0].source is not None:
             first, source = unnamed[0], unnamed[0].source
             form = "direct_quote" if self.reading.has_statement(sentence) else "indirect_speech"

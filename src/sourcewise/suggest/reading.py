@@ -36,9 +36,11 @@ _RESPONDING: Final = ("denial", "non_confirmation")
 # The second half of a German split verb ("sagen … voraus", "teilte … mit"): the first half counts.
 _PARTICLES: Final = frozenset("mit an auf aus ein hin vor voraus zu zurück bekannt fest dar".split())
 _MOST_ATTRIBUTIONS: Final = 12
+_MODALS: Final = frozenset("kann können konnte konnten soll sollen sollte sollten muss müssen musste mussten darf dürfen "
+                           "durfte möchte möchten will wollen wollte wollten".split())
 # According-to words after which the outlet that passes a claim on stands before them.
 _PASSING_ON: Final = frozenset("citing quoting quoted cited zitierte zitiert".split())
-_SEPARATORS: Final = re.compile(r"\s+[·|•]\s+|\s+[–—]\s+(?=\S)")
+_SEPARATORS: Final = re.compile(r"\s+[·|•]\s+|\s+[–—-]\s+(?=\S)")
 _LATIN_SCRIPT: Final = re.compile(r"[A-Za-zÀ-ɏ]")
 _LETTER: Final = re.compile(r"[^\W\d_]")
 
@@ -204,7 +206,18 @@ class TextReading:
         if self._outlet_line(line):
             return Chrome("outlet_name", "the name of the outlet, as a label on the page",
                           "der Name der Redaktion, als Beschriftung der Seite")
+        if self._name_line(line):
+            return Chrome("caption_name", "a name alone, as under a picture", "ein Name allein, wie unter einem Bild")
         return None
+
+    def _name_line(self, line: str) -> bool:
+        """A line that is only a job and a name ("US-Außenminister Kerry", "President Obama")."""
+        words = line.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or re.search(r"[.!?:,]", line):
+            return False
+        first = words[0].casefold()
+        return self.words.source_word(words[0], "people") or any(
+            first.endswith(job) for job in self.words.sources["people"] if len(job) >= 5)
 
     def _outlet_line(self, line: str) -> bool:
         """A line that is only an outlet's name ("VOA News", "Voice of America", "Reuters")."""
@@ -212,7 +225,9 @@ class TextReading:
         if not words or len(words) > 5 or re.search(r"[.!?]\s*$", line):
             return False
         capitalised = all(w[:1].isupper() or w.casefold() in ("of", "the", "der", "die", "das") for w in words)
-        return capitalised and self.words.has_source_word(line, "outlets") and not self.words.has_source_word(line, "claims")
+        labelled = self.words.source_word(words[-1], "outlets")  # "Voice of America's immigration news"
+        return (capitalised or labelled) and self.words.has_source_word(line, "outlets") \
+            and not self.words.has_source_word(line, "claims")
 
     # -----------------------------------------------------------------------------------------
     # Who stands behind a cue
@@ -232,6 +247,8 @@ class TextReading:
                 continue
             if any(r.start_char <= cue.start_char < r.end_char for r in responses):
                 continue  # "declined to say": part of a refusal, not a verb of saying of its own
+            if self._loose_participle(cue):
+                continue  # "Speaking Tuesday, …", "quoted X as saying": the clause's own verb counts
             second = self._second_part(outside, index)
             if second is not None:
                 taken.add(second)
@@ -245,6 +262,21 @@ class TextReading:
             if attribution is not None:
                 found.append(attribution)
         return found
+
+    def _after_modal(self, sentence: Sentence, cue: Cue) -> bool:
+        """A German infinitive after "kann", "soll", "will", ... in the same clause."""
+        if self.lang != "de" or cue.category != "verb_of_saying" or not cue.text.endswith("en"):
+            return False
+        clause = re.split(r"[,;:.!?]", self.text[max(sentence.start, cue.start_char - 80) : cue.start_char])[-1]
+        return any(w.casefold() in _MODALS for w in clause.split())
+
+    def _loose_participle(self, cue: Cue) -> bool:
+        """An English verb in -ing without "is", "are", "was" before it ("calling them lies",
+        "as saying"): it hangs on another clause, whose own verb names the speaker."""
+        if self.lang != "en" or cue.category != "verb_of_saying" or not cue.text.casefold().endswith("ing"):
+            return False
+        before = self.text[max(0, cue.start_char - 30) : cue.start_char].split()[-2:]
+        return not any(w.casefold() in ("is", "are", "was", "were", "been", "be", "am") for w in before)
 
     def _second_part(self, cues: Sequence[Cue], index: int) -> int | None:
         """For "Wie" of "Wie die Zeitung erfuhr" (a cue in two parts, one rule), the index of its
@@ -268,6 +300,8 @@ class TextReading:
             return None
         if cue.category == "verb_of_saying" and self.words.matches("unnamed_source", cue.text):
             return Attribution((cue,), None)  # "hieß es", "verlautete": nobody is named
+        if self._after_modal(sentence, cue):
+            return None  # "kann … Artikel schreiben": what someone can do, not what they said
         fused = re.match(r"(?i)nach\s+([\w]+)-(?:Angaben|Informationen)$", cue.text)
         if fused is not None:  # "nach US-Angaben": the source is part of the word
             return Attribution((cue,), Source(fused.group(1), "named_institution", cue.start_char, cue.end_char,

@@ -123,7 +123,15 @@ _NOTE: Final = re.compile(r"/{3}[^/\n]{1,120}/{3}")
 # A series title or kicker before a colon: "PUTINS KRIEG: Russland und ..."
 _KICKER: Final = re.compile(r"(?m)^[ \t]*(?=[^\n:]{2,40}:[ \t]+\S)(?P<kicker>(?:[A-ZÄÖÜ][A-ZÄÖÜß'’-]+[ \t]*){2,5}:)[ \t]+(?=[^\n]*[a-zäöüß])")
 _WIRE_HEADER: Final = re.compile(r"^[A-Z]{2,12}=")
-_LINE_END_PUNCTUATION: Final = re.compile(r"[.!?…:;\"'”“»«)\]]\s*$")
+_LINE_END_PUNCTUATION: Final = re.compile(r"[.!?…:;\"”“»«)\]]\s*$")  # not ' : "the rebels'" goes on
+_ENDS_WITH_TIME: Final = re.compile(r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s*$")
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("Armed People Take Over Live TV"): every longer word capitalised.
+    A series title before it belongs to it, unlike one before a sentence ("PUTINS KRIEG: Russland …")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _is_abbreviation(text: str, dot: int, lang: str) -> bool:
@@ -191,7 +199,7 @@ def _line_breaks(text: str) -> list[int]:
     full = sum(1 for n in lengths if n)
     width = candidates[len(candidates) // 2] if candidates else 0
     spread = (candidates[3 * len(candidates) // 4] - candidates[len(candidates) // 4]) if candidates else 0
-    wrapped = len(candidates) >= 3 and len(candidates) * 4 >= full and spread <= 0.25 * width
+    wrapped = len(candidates) >= 3 and len(candidates) * 5 >= full * 2 and spread <= 0.25 * width
     breaks = []
     position = 0
     for i, line in enumerate(lines[:-1]):
@@ -202,7 +210,8 @@ def _line_breaks(text: str) -> list[int]:
             and not _LINE_END_PUNCTUATION.search(stripped)
             and not _WIRE_HEADER.match(stripped) and not _WIRE_HEADER.match(following)
             and not following.startswith(("///", "INTRO:", "TEXT:"))
-            and not is_date_line(following)
+            and not is_date_line(following) and not _ENDS_WITH_TIME.search(stripped)
+            and not stripped.startswith("///")
         )
         if not joins:
             breaks.append(position)
@@ -254,7 +263,8 @@ def split_paragraphs(text: str, lang: str = "de") -> list[tuple[int, int, int]]:
     for note in _NOTE.finditer(masked):
         cuts.update(note.span())
     for kicker in _KICKER.finditer(masked):
-        if kicker.group("kicker").split()[0].rstrip(":") not in ("INTRO", "TEXT"):
+        rest = masked[kicker.end() : masked.find("\n", kicker.end()) % (len(masked) + 1)]
+        if kicker.group("kicker").split()[0].rstrip(":") not in ("INTRO", "TEXT") and not _title_case(rest):
             cuts.add(kicker.end("kicker"))
     sentences = []
     start = 0

@@ -395,6 +395,11 @@ class SourceBook:
                 name = re.sub(r"(?<=\w)e?s$", "", name)  # "des „Tagblatts“": the paper is the Tagblatt
             return Source(name, "news_outlet", start, end, phrase)
         person = _person_name(text, tokens, words, self.lang)
+        outlet_named = words.has_source_word(phrase, "outlets") and any(
+            t[2][:1].isupper() and t[2].casefold() not in _ARTICLES and not self._is_common(t[2]) for t in tokens[1:])
+        if outlet_named and person is None:  # "the semi-official Interfax news agency"
+            return Source(_outlet_name(tokens, words) or _bare(phrase, tokens), "news_outlet", start, end, phrase,
+                          side=words.has_source_word(phrase, "sides"))
         unnamed = any(words.source_word(w, "unnamed") for w in plain)
         reporter = any(words.source_word(w, "reporters") for w in plain)
         if unnamed and person is None and not words.has_source_word(phrase, "people") or (
@@ -442,9 +447,13 @@ class SourceBook:
 
     def _known_person(self, name: str) -> str | None:
         """A full name named before whose last word is ``name`` ("Watson" → "Adrienne Watson")."""
-        last = name.split()[-1] if name.split() else ""
+        parts = name.split()
+        if len(parts) != 1:
+            return None
         for source in reversed(self.seen):
-            if source.kind == "named_person" and " " in source.name and source.name.split()[-1] == last:
+            known = source.name.split()
+            # "Watson" is Adrienne Watson; "Lee" is Lee Jong-joo (family name first)
+            if source.kind == "named_person" and len(known) > 1 and parts[0] in (known[-1], known[0]):
                 return source.name
         return None
 
