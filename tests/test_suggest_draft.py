@@ -14,6 +14,7 @@ from sourcewise.cli import main
 from sourcewise.errors import AnnotationError
 from sourcewise.suggest.draft import DraftError, draft_annotation, mark_reviewed, write_draft
 from sourcewise.widgets import ArticleViewer, ClaimLabeller, CueFinder
+from sourcewise.widgets.display import unit_heading
 
 matplotlib.use("Agg")
 
@@ -114,6 +115,10 @@ def test_an_english_draft_and_html_leftovers(tmp_path: Path) -> None:
         ("The bridge opened in 1910.", "unattributed"),
     ]
     assert article.publisher == "the outlet"
+    # the widgets say which language the text is in, for screen readers
+    assert '<div lang="en" style="flex:1 1 24em;min-width:0">' in ArticleViewer(article).page.value
+    assert '<span lang="en">Officials declined to comment.</span>' in ClaimLabeller(article, ["S02"]).fallback_html()
+    assert "lang=\"en\"" in unit_heading(article["S02"], article.language).value
 
 
 @pytest.mark.parametrize(("setup", "message"), [

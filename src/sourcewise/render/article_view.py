@@ -84,7 +84,7 @@ def render_article_html(
     highlight = check_highlight(highlight)
     units = article.select(unit_ids)
     blocks = [_legend_html(units, highlight)]
-    blocks.extend(_unit_html(unit, highlight, translation) for unit in units)
+    blocks.extend(_unit_html(unit, highlight, translation, article.language) for unit in units)
     heading = html.escape(heading_text(article))
     return (
         f'<div class="sourcewise-article" style="line-height:1.55;max-width:70em">'
@@ -112,7 +112,7 @@ def _legend_html(units: Sequence[Unit], highlight: str) -> str:
     return f'<p class="sw-legend" style="margin:0 0 0.5em 0"><b>{html.escape(say("render_legend"))}</b> {swatches}</p>'
 
 
-def _unit_html(unit: Unit, highlight: str, translation: bool) -> str:
+def _unit_html(unit: Unit, highlight: str, translation: bool, lang: str = "de") -> str:
     spans = _relative(unit, _spans_for(unit, highlight))
     if highlight == "label":
         colour = LABEL_COLOURS.get(unit.answer, "#000000")
@@ -124,7 +124,7 @@ def _unit_html(unit: Unit, highlight: str, translation: bool) -> str:
         badge = unit.id
         body = markup(unit.text, spans, _mark_open, _mark_close, html.escape)
     german = (
-        f'<div lang="de" style="flex:1 1 24em;min-width:0">'
+        f'<div lang="{html.escape(lang)}" style="flex:1 1 24em;min-width:0">'
         f'<span class="sw-badge" style="font-size:80%;font-weight:bold;margin-right:0.4em;'
         f'white-space:nowrap">[{html.escape(badge)}]</span>{body}</div>'
     )

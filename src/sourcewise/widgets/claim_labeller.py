@@ -77,7 +77,7 @@ class ClaimLabeller(AnswerBox):
             self.marks[unit.id] = widgets.HTML("")
             self.translations[unit.id] = translation_box(unit.translation, False)
             rows.append(self._row([
-                unit_heading(unit), self.translations[unit.id],
+                unit_heading(unit, self.article.language), self.translations[unit.id],
                 widgets.HBox([toggle, self.marks[unit.id]], layout=widgets.Layout(align_items="center")),
             ]))
         self._assemble("w_label_intro", rows)
@@ -138,7 +138,7 @@ class ClaimLabeller(AnswerBox):
     def fallback_html(self) -> str:
         lang = get_language()
         rows = "".join(
-            f'<li><b>{html.escape(unit.id)}</b> <span lang="de">{html.escape(unit.text)}</span> → '
+            f'<li><b>{html.escape(unit.id)}</b> <span lang="{html.escape(self.article.language)}">{html.escape(unit.text)}</span> → '
             f"<i>{html.escape(title(self.value[unit.id], lang) if unit.id in self.value else t('w_no_answer'))}</i></li>"
             for unit in self.units
         )

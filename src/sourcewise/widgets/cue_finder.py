@@ -196,7 +196,7 @@ class CueFinder(AnswerBox):
 
     def fallback_html(self) -> str:
         rows = "".join(
-            f"<li><b>{html.escape(self._unit_of[item].id)}</b> <span lang=\"de\">"
+            f"<li><b>{html.escape(self._unit_of[item].id)}</b> <span lang=\"{html.escape(self.article.language)}\">"
             + markup(self._unit_of[item].text, self._marked_spans(item),
                       lambda k: "<mark>", lambda k: "</mark>", html.escape)
             + "</span></li>"

@@ -130,7 +130,7 @@ def translation_box(text: str, visible: bool) -> Any:
     )
 
 
-def unit_heading(unit: Unit) -> Any:
+def unit_heading(unit: Unit, lang: str = "de") -> Any:
     return widgets.HTML(
-        f'<div lang="de" style="line-height:1.5"><b>{html.escape(unit.id)}</b> {html.escape(unit.text)}</div>'
+        f'<div lang="{html.escape(lang)}" style="line-height:1.5"><b>{html.escape(unit.id)}</b> {html.escape(unit.text)}</div>'
     )
