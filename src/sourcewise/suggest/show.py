@@ -84,7 +84,7 @@ def suggestions_html(suggestions: Suggestions, lang: str | None = None) -> str:
     rows = []
     for uid, suggestion in zip(unit_ids(len(suggestions)), suggestions):
         colour = LABEL_COLOURS.get(suggestion.answer, "#999999")
-        badge = (f'<span style="border:2px solid {colour};background:{tint(colour, 0.75)};border-radius:4px;'
+        badge = (f'<span style="border:2px solid {colour};background:{tint(colour, 0.2)};border-radius:4px;'
                  f'padding:0 4px;white-space:nowrap">{html.escape(_label_text(suggestion, lang))}</span>')
         also = _also(suggestion, lang)
         if also:
