@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import pytest
 
-from devset import HELDOUT, DetectorScores, from_article, load_devset, score_detector
+from devset import HELDOUT, HELDOUT_MEASURED, DetectorScores, from_article, load_devset, score_detector
 from sourcewise import load_article
 from sourcewise.cues import LANGUAGES, find_cues
 
 HELDOUT_TEXTS = load_devset(split=HELDOUT)
 TUNING = load_devset(split="tuning")
 
+
+#: The held-out part is scored once, after tuning has stopped; until then these tests are skipped.
+measured_only = pytest.mark.skipif(not HELDOUT_MEASURED, reason=f"{HELDOUT} is measured once, after tuning stops")
 
 #: Issue #10's targets for unseen news.
 TARGET_F1, TARGET_PRECISION, TARGET_CATEGORY = 0.90, 0.90, 0.85
@@ -31,6 +34,7 @@ def _aggregate(scores: DetectorScores) -> tuple[float, float, float]:
     return scores.overall.precision, scores.overall.f1, scores.category_correct
 
 
+@measured_only
 def test_heldout_news_stay_at_the_measured_level() -> None:
     """What the rules reached on the fresh held-out news when they were measured (P 0.96, R 0.84,
     F1 0.898, 0.844 in the right category): a rule change that loses ground fails here."""
@@ -42,6 +46,7 @@ def test_heldout_news_stay_at_the_measured_level() -> None:
     assert category >= 0.84, summary
 
 
+@measured_only
 @pytest.mark.xfail(strict=True, reason="issue #10's targets are not reached on the fresh held-out news "
                    "(measured once, 2026-12-01: F1 0.898 of 0.90, right category 0.844 of 0.85, precision 0.96); "
                    "the part has now been seen, so more tuning needs a fresh part to measure on; when the "
@@ -55,6 +60,7 @@ def test_heldout_news_meet_the_targets_of_issue_10() -> None:
     assert category >= TARGET_CATEGORY, summary
 
 
+@measured_only
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_heldout_news_are_good_in_each_language(lang: str) -> None:
     scores = score_detector(t for t in HELDOUT_TEXTS if t.language == lang)
