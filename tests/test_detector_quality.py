@@ -125,6 +125,23 @@ def test_tuning_news_and_the_article_stay_good() -> None:
         ("Der Minister soll angeblich zurücktreten.", "de", "reportive_modal"),
         ("Medienberichten zufolge ist der Vertrag unterschrieben.", "de", "anonymity"),
         ("Die Agentur zitierte einen Sprecher mit den Worten, alles sei ruhig.", "de", "according_to"),
+        # the third round's families (the known misses of the second held-out part); not in the dev set
+        ("Arrested Man May Be Missing Student", "en", "hedge"),
+        ("OFFICIALS SAY THE DEATH TOLL COULD BE HIGHER.", "en", "hedge"),
+        ("The shipments were potentially bound for the army.", "en", "hedge"),
+        ("Asked about the report, the mayor hung up.", "en", "non_confirmation"),
+        ("The statement did not mention any casualties.", "en", "non_confirmation"),
+        ("The former banker pleaded not guilty to fraud.", "en", "denial"),
+        ("Analysts who follow the company said profits would fall.", "en", "anonymity"),
+        ("The senator slammed the decision.", "en", "verb_of_saying"),
+        ("The ministry indicated that the talks would resume.", "en", "verb_of_saying"),
+        ("THE POLICE CONFIRMED THE ARREST.", "en", "verb_of_saying"),
+        ("Es gibt einen Bericht, wonach der Minister krank ist.", "de", "according_to"),
+        ("Die Zeitung hatte sich auf einen Beamten als Quelle bezogen.", "de", "according_to"),
+        ("Die Täter sollen aus dem Ausland stammen.", "de", "reportive_modal"),
+        ("Der Streit soll schon seit Wochen andauern.", "de", "reportive_modal"),
+        ("Sie sagte, er verteidige den Plan.", "de", "konjunktiv_i"),
+        ("Die Ministerin erwähnte den Vorfall nur kurz.", "de", "verb_of_saying"),
     ],
 )
 def test_the_weak_spots_of_issue_10_are_found(sentence: str, lang: str, expected: str) -> None:
