@@ -216,6 +216,12 @@ def test_german_cues_are_found(sentence: str, expected: set[tuple[str, str]]) ->
         ("Das Unternehmen lehnte eine Stellungnahme ab.", "verb_of_saying"),  # a non-confirmation
         ("Dem Bericht der Zeitung zufolge ist er krank.", "anonymity"),  # the source is named
         ("Er gab zu bedenken, dass es regnet.", "verb_of_saying"),
+        # issue #10, third round: what the new rules must not find
+        ("Die neuen Regeln sollen ab Mai gelten.", "reportive_modal"),  # a plan
+        ("Die Firma soll nächstes Jahr an die Börse gehen.", "reportive_modal"),  # a plan
+        ("Er fragte, wonach sie suche.", "according_to"),  # 'what for', not 'according to which'
+        ("Die Kritik bezog sich auf den Haushalt.", "according_to"),  # 'was about', no source
+        ("Ich verteidige den Plan.", "konjunktiv_i"),  # first person, not reported speech
     ],
 )
 def test_german_false_friends_are_not_cues(sentence: str, absent: str) -> None:
@@ -329,6 +335,16 @@ def test_english_cues_are_found(sentence: str, expected: set[tuple[str, str]]) -
         ("The blast, adding to the chaos, shook the city.", "verb_of_saying"),
         ("We bring you reports from around the world.", "verb_of_saying"),
         ("The rules that apply are strict.", "verb_of_saying"),
+        # issue #10, third round: what the new rules must not find
+        ("The charter calls for free elections.", "verb_of_saying"),  # a text, not a speaker
+        ("The new law calls for stiffer penalties.", "verb_of_saying"),
+        ("He hung up his boots after the season.", "non_confirmation"),  # he retired
+        ("IN MAY THE TALKS RESUMED.", "hedge"),  # the month, in capitals
+        ("MAY 5 WAS A SUNDAY.", "hedge"),
+        ("Theresa May Has Resigned", "hedge"),  # a name in a headline
+        ("IF CONVICTED, HE COULD FACE DECADES IN PRISON.", "hedge"),  # a consequence, not a doubt
+        ("The analysts said so.", "anonymity"),  # introduced earlier, maybe by name
+        ("He pointed at the map.", "verb_of_saying"),
     ],
 )
 def test_english_false_friends_are_not_cues(sentence: str, absent: str) -> None:

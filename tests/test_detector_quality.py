@@ -1,25 +1,29 @@
 """The cue detector's quality on news it was not written for, and its robustness.
 
 The figures are quality, not speed, so they are asserted here (speed is printed by
-benchmarks/detector.py). The held-out part of the development set (``heldout-2``) was never read
-while rules were written; it was measured once, on 2026-12-01, after tuning had stopped, and no
-failure here prints its single cues. The targets come from issue #10: F1 and precision at least
-0.90, and at least 0.85 of the gold cues found with the right category. Precision is reached;
-F1 and the right category are not quite (see the strict xfail below), and the floor test keeps
-what has been reached.
+benchmarks/detector.py). The held-out part of the development set (``heldout-3``) was never read
+while rules were written; it was measured once, on 2026-12-01, after the third round of tuning
+had stopped, and no failure here prints its single cues. The targets come from issue #10: F1 and
+precision at least 0.90, and at least 0.85 of the gold cues found with the right category. On
+this part none is reached (F1 0.76, precision 0.82, right category 0.70; the second held-out part
+had come close with 0.898, 0.96 and 0.844): see the strict xfail below. The floor tests keep
+what has been reached, overall and in each language.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from devset import HELDOUT, DetectorScores, from_article, load_devset, score_detector
+from devset import HELDOUT, HELDOUT_MEASURED, DetectorScores, from_article, load_devset, score_detector
 from sourcewise import load_article
 from sourcewise.cues import LANGUAGES, find_cues
 
 HELDOUT_TEXTS = load_devset(split=HELDOUT)
 TUNING = load_devset(split="tuning")
 
+
+#: The held-out part is scored once, after tuning has stopped; until then these tests are skipped.
+measured_only = pytest.mark.skipif(not HELDOUT_MEASURED, reason=f"{HELDOUT} is measured once, after tuning stops")
 
 #: Issue #10's targets for unseen news.
 TARGET_F1, TARGET_PRECISION, TARGET_CATEGORY = 0.90, 0.90, 0.85
@@ -31,21 +35,32 @@ def _aggregate(scores: DetectorScores) -> tuple[float, float, float]:
     return scores.overall.precision, scores.overall.f1, scores.category_correct
 
 
-def test_heldout_news_stay_at_the_measured_level() -> None:
-    """What the rules reached on the fresh held-out news when they were measured (P 0.96, R 0.84,
-    F1 0.898, 0.844 in the right category): a rule change that loses ground fails here."""
-    scores = score_detector(HELDOUT_TEXTS)
+#: What the rules reached on heldout-3 when it was measured (2026-12-01): precision, F1 and the
+#: right-category share, overall and per language, rounded down.
+MEASURED = {"all": (0.81, 0.76, 0.69), "de": (0.74, 0.68, 0.60), "en": (0.89, 0.84, 0.80)}
+
+
+@measured_only
+@pytest.mark.parametrize("part", ["all", *LANGUAGES])
+def test_heldout_news_stay_at_the_measured_level(part: str) -> None:
+    """What the rules reached on the fresh held-out news when they were measured (all: P 0.817,
+    R 0.717, F1 0.764, 0.698 in the right category; German F1 0.686, English F1 0.845): a rule
+    change that loses ground fails here."""
+    scores = score_detector(t for t in HELDOUT_TEXTS if part in ("all", t.language))
     precision, f1, category = _aggregate(scores)
-    summary = scores.summary("held-out news")
-    assert precision >= 0.95, summary
-    assert f1 >= 0.89, summary
-    assert category >= 0.84, summary
+    summary = scores.summary(f"held-out news, {part}")
+    floor_precision, floor_f1, floor_category = MEASURED[part]
+    assert precision >= floor_precision, summary
+    assert f1 >= floor_f1, summary
+    assert category >= floor_category, summary
 
 
+@measured_only
 @pytest.mark.xfail(strict=True, reason="issue #10's targets are not reached on the fresh held-out news "
-                   "(measured once, 2026-12-01: F1 0.898 of 0.90, right category 0.844 of 0.85, precision 0.96); "
-                   "the part has now been seen, so more tuning needs a fresh part to measure on; when the "
-                   "targets are reached, strict xfail turns the pass into a failure: then drop the mark")
+                   "(heldout-3, measured once, 2026-12-01: F1 0.764 of 0.90, precision 0.817 of 0.90, right "
+                   "category 0.698 of 0.85; German F1 0.686, English F1 0.845); the part has now been seen, so "
+                   "more tuning needs a fresh part to measure on; when the targets are reached, strict xfail "
+                   "turns the pass into a failure: then drop the mark")
 def test_heldout_news_meet_the_targets_of_issue_10() -> None:
     scores = score_detector(HELDOUT_TEXTS)
     precision, f1, category = _aggregate(scores)
@@ -53,15 +68,6 @@ def test_heldout_news_meet_the_targets_of_issue_10() -> None:
     assert precision >= TARGET_PRECISION, summary
     assert f1 >= TARGET_F1, summary
     assert category >= TARGET_CATEGORY, summary
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_heldout_news_are_good_in_each_language(lang: str) -> None:
-    scores = score_detector(t for t in HELDOUT_TEXTS if t.language == lang)
-    precision, f1, category = _aggregate(scores)
-    summary = scores.summary(f"held-out news, {lang}")
-    assert precision >= 0.90 and f1 >= 0.85, summary
-    assert category >= 0.80, summary
 
 
 def test_tuning_news_and_the_article_stay_good() -> None:
@@ -119,6 +125,23 @@ def test_tuning_news_and_the_article_stay_good() -> None:
         ("Der Minister soll angeblich zurücktreten.", "de", "reportive_modal"),
         ("Medienberichten zufolge ist der Vertrag unterschrieben.", "de", "anonymity"),
         ("Die Agentur zitierte einen Sprecher mit den Worten, alles sei ruhig.", "de", "according_to"),
+        # the third round's families (the known misses of the second held-out part); not in the dev set
+        ("Arrested Man May Be Missing Student", "en", "hedge"),
+        ("OFFICIALS SAY THE DEATH TOLL COULD BE HIGHER.", "en", "hedge"),
+        ("The shipments were potentially bound for the army.", "en", "hedge"),
+        ("Asked about the report, the mayor hung up.", "en", "non_confirmation"),
+        ("The statement did not mention any casualties.", "en", "non_confirmation"),
+        ("The former banker pleaded not guilty to fraud.", "en", "denial"),
+        ("Analysts who follow the company said profits would fall.", "en", "anonymity"),
+        ("The senator slammed the decision.", "en", "verb_of_saying"),
+        ("The ministry indicated that the talks would resume.", "en", "verb_of_saying"),
+        ("THE POLICE CONFIRMED THE ARREST.", "en", "verb_of_saying"),
+        ("Es gibt einen Bericht, wonach der Minister krank ist.", "de", "according_to"),
+        ("Die Zeitung hatte sich auf einen Beamten als Quelle bezogen.", "de", "according_to"),
+        ("Die Täter sollen aus dem Ausland stammen.", "de", "reportive_modal"),
+        ("Der Streit soll schon seit Wochen andauern.", "de", "reportive_modal"),
+        ("Sie sagte, er verteidige den Plan.", "de", "konjunktiv_i"),
+        ("Die Ministerin erwähnte den Vorfall nur kurz.", "de", "verb_of_saying"),
     ],
 )
 def test_the_weak_spots_of_issue_10_are_found(sentence: str, lang: str, expected: str) -> None:

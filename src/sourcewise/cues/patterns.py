@@ -74,6 +74,17 @@ _PERFECT_INFINITIVE_AFTER = (
     + _CLAUSE_END + ")"
 )
 
+#: Verbs of a state, not of a plan: "soll aus Syrien stammen" is a claim that someone passes on
+#: ("is said to come from"); "soll 2025 eröffnen" is a plan. Only the verbs that name a state.
+_STATE_VERBS = (
+    "stammen|andauern|besitzen|gehören|existieren|betragen|umfassen|verfügen|beabsichtigen"
+    "|aufhalten|befinden"
+)
+#: A state verb in the infinitive at the end of the clause, as a lookahead (after "soll").
+_STATE_INFINITIVE_AFTER = (
+    "(?=" + clause_until(rf"\b(?-i:{_STATE_VERBS})(?=\W|$)", f"(?:{_STATE_VERBS})") + _CLAUSE_END + ")"
+)
+
 
 def alternation(words: Iterable[str]) -> str:
     """A regex matching any of ``words`` as whole words; spaces stand for any whitespace."""
@@ -153,6 +164,15 @@ _NOT_NOUN_CALLS = "".join(
                  "renewed", "repeated", "mounting", "growing", "international", "public", "several", "many",
                  "numerous", "no", "any", "recent", "urgent", "earlier", "fresh", "widespread")
 ) + r"(?<!['’]s\s)(?<!s['’]\s)"
+#: Not right after a noun for a document or a plan: "the charter calls for" is what a text
+#: requires, not what someone said.
+_NOT_AFTER_DOCUMENT = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in ("charter", "law", "constitution", "plan", "agreement", "resolution", "treaty", "bill",
+                 "proposal", "deal", "policy", "rule", "rules", "guidelines", "budget", "strategy", "framework",
+                 "accord", "legislation", "measure", "program", "programme", "regulation", "directive", "statute",
+                 "contract", "text", "draft", "document", "mandate")
+)
 _CLAIM_NOUNS = (
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|assertions?|charges?|idea"
     r"|notion|speculation|rumou?rs?|story|stories|statements?|information|news|findings?)\b"
@@ -173,11 +193,13 @@ MACROS: Final[dict[str, str]] = {
     "NICHT_LATER_HIT": clause_until(r"\b(?P<hit2>nichts?)\b", "nicht", comma=False, length=200),
     "NOT_AFTER_ZU": _NOT_AFTER_ZU,
     "NOT_NEGATED": _NOT_NEGATED,
+    "NOT_AFTER_DOCUMENT": _NOT_AFTER_DOCUMENT,
     "NOT_NOUN_CALLS": _NOT_NOUN_CALLS,
     "PARTICIPLE": _PARTICIPLE,
     "PERFECT_INFINITIVE": _PERFECT_INFINITIVE,
     "PERFECT_INFINITIVE_AFTER": _PERFECT_INFINITIVE_AFTER,
     "SINGLE_QUOTES": _SINGLE_QUOTES,
+    "STATE_INFINITIVE_AFTER": _STATE_INFINITIVE_AFTER,
     "WORD": _WORD,
 }
 """The building blocks a rule file's pattern may name as ``<NAME>``."""
