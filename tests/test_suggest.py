@@ -35,11 +35,11 @@ ARTICLE_DIFFERENCES = {
            "report (messenger).",
 }
 
-# The accuracy on the held-out part (heldout-2) that the suggester reaches, per language: a quality
-# figure (benchmarks/suggest.py prints the table by label). The held-out texts were never read
-# while the rules were written; only these aggregate figures were. The aim was 0.85 in both
-# languages: English stays below it, mostly on page chrome of kinds the tuning texts do not have.
-HELD_OUT_ACCURACY = {"de": 0.92, "en": 0.79}
+# The accuracy on the held-out part (devset.HELDOUT, now heldout-3) that the suggester reaches, per
+# language: a quality figure (benchmarks/suggest.py prints the table by label). The held-out texts
+# were never read while the rules were written; only these aggregate figures were. The aim was
+# 0.85 in both languages; it is not reached on this part (heldout-2, now tuning, gave 0.92 and 0.80).
+HELD_OUT_ACCURACY = {"de": 0.70, "en": 0.76}
 
 
 def labels(text: str, lang: str = "de") -> list[str]:

@@ -279,8 +279,8 @@ class Decider:
         index, last, last_source = answers[-1]
         right_after = index == len(self.history[-_ANSWER_REACH:]) - 1
         spokesperson = speaker.kind == "named_person" and self.words.has_source_word(speaker.phrase, "spokespeople")
-        if not ((right_after and now.carried_how in ("konjunktiv", "quote_goes_on")) or speaker.name == last_source.name
-                or _same_side(speaker, last_source) or spokesperson):
+        if not ((right_after and (now.carried_how in ("konjunktiv", "quote_goes_on") or spokesperson))
+                or speaker.name == last_source.name or _same_side(speaker, last_source)):
             return None
         now.steps.append(RuleStep("unmarked_answer", 2, "official_response", _named_words(speaker),
                                   say("answer_goes_on", source=speaker.name)))

@@ -59,7 +59,7 @@ _CLAUSE_WORDS: Final = frozenset(
 )
 # A verb of saying after one of these opens a side clause ("nachdem er ankündigte"): it tells
 # how something came about, not who stands behind the sentence.
-_SIDE_CLAUSES: Final = frozenset("nachdem weil seit bevor after because since when before while".split())
+_SIDE_CLAUSES: Final = frozenset("nachdem weil seit bevor after because since when before while which whom whose".split())
 _PREPOSITIONS: Final = {
     "de": frozenset(
         "am im auf nach bei vor seit während in mit gegenüber über zu zum zur aus von vom für um unter "
@@ -74,7 +74,7 @@ _PREPOSITIONS: Final = {
 _STOPS_AFTER: Final = {
     "de": frozenset(
         "am im vor auf bei gegenüber zu zum zur nun dazu heute gestern laut nach in mit über dass ob "
-        "damals bereits erneut noch, schon jedoch aber".split()
+        "damals bereits erneut schon jedoch aber".split()
     ),
     "en": frozenset("at on in to that during before after on about with by as today yesterday told who which whom".split()),
 }
@@ -305,8 +305,10 @@ def _phrase_after(text: str, cue_end: int, sentence_end: int, lang: str) -> tupl
             if chosen and _is_name_ahead(text, tokens, i):
                 chosen.extend(_name_tokens(text, tokens, i))
             break
-        if word in stops or word in adverbials:
+        if word in stops or (word in adverbials and any(t[2][:1].isupper() for t in chosen)):
             break
+        if word in adverbials:
+            continue  # "sagte der noch amtierende Minister": an adverb inside the name's phrase
         if lang == "de" and token[2][:1].islower() and word not in _ARTICLES and word not in _NAME_JOINERS \
                 and any(t[2][:1].isupper() for t in chosen):
             break  # German: a lower-case word after the noun is the verb ("laut Polizei brannte es")
